@@ -1,0 +1,64 @@
+package main
+
+/*
+#include "ops.h"
+*/
+import "C"
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/libjsvm/libjsvm/pkg/status"
+)
+
+// code converts a status to the C type an export returns.
+func code(c status.Code) C.JSVM_Status { return C.JSVM_Status(c) }
+
+var (
+	stOK         = code(status.OK)
+	stInvalidArg = code(status.InvalidArg)
+)
+
+// exit is deferred by every env-taking export once the env is known to be
+// non-NULL: it records *st as the env's last error (the one place Go does so;
+// the C core's jsvm_set_status is the other) and turns a panic into
+// JSVM_GENERIC_FAILURE so that none crosses into C.
+func exit(env C.JSVM_Env, st *C.JSVM_Status) {
+	if r := recover(); r != nil {
+		*st = code(status.GenericFailure)
+		debugf("panic: %v", r)
+	}
+	C.jsvm_set_status(env, *st)
+}
+
+// guard is exit for exports without an env (VM-level and global functions):
+// there is no last-error record to update.
+func guard(st *C.JSVM_Status) {
+	if r := recover(); r != nil {
+		*st = code(status.GenericFailure)
+		debugf("panic: %v", r)
+	}
+}
+
+// debug output is opt-in (LIBJSVM_DEBUG=1): a library must not write to the
+// host's stdout/stderr on its own.
+var debugOn = os.Getenv("LIBJSVM_DEBUG") != ""
+
+func debugf(format string, args ...any) {
+	if debugOn {
+		fmt.Fprintf(os.Stderr, "libjsvm: "+format+"\n", args...)
+	}
+}
+
+// autoLength is JSVM_AUTO_LENGTH (SIZE_MAX).
+const autoLength = ^C.size_t(0)
+
+// lengthOK applies the string-length rules of the spec: NULL only with length
+// 0 (or AUTO), and explicit lengths up to INT_MAX.
+func lengthOK(str bool, n C.size_t) bool {
+	if !str {
+		return n == 0
+	}
+	return n == autoLength || n <= 0x7fffffff
+}

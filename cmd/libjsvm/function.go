@@ -1,0 +1,65 @@
+package main
+
+/*
+#include "ops.h"
+*/
+import "C"
+
+// jsvmCreateFunction implements OH_JSVM_CreateFunction. cb is kept, not
+// copied: it must outlive the function.
+//
+//export jsvmCreateFunction
+func jsvmCreateFunction(env C.JSVM_Env, utf8name *C.char, length C.size_t, cb C.JSVM_Callback, result *C.JSVM_Value) (st C.JSVM_Status) {
+	if env == nil {
+		return stInvalidArg
+	}
+	defer exit(env, &st)
+	if cb == nil || cb.callback == nil || result == nil || !lengthOK(utf8name != nil, length) {
+		return stInvalidArg
+	}
+	return C.jsvm_op_create_function(env, utf8name, length, cb, result)
+}
+
+// jsvmCallFunction implements OH_JSVM_CallFunction.
+//
+//export jsvmCallFunction
+func jsvmCallFunction(env C.JSVM_Env, recv C.JSVM_Value, fn C.JSVM_Value, argc C.size_t, argv *C.JSVM_Value, result *C.JSVM_Value) (st C.JSVM_Status) {
+	if env == nil {
+		return stInvalidArg
+	}
+	defer exit(env, &st)
+	if recv == nil || fn == nil || (argc > 0 && argv == nil) {
+		return stInvalidArg
+	}
+	return C.jsvm_op_call(env, recv, fn, argc, argv, result)
+}
+
+// jsvmNewInstance implements OH_JSVM_NewInstance.
+//
+//export jsvmNewInstance
+func jsvmNewInstance(env C.JSVM_Env, constructor C.JSVM_Value, argc C.size_t, argv *C.JSVM_Value, result *C.JSVM_Value) (st C.JSVM_Status) {
+	if env == nil {
+		return stInvalidArg
+	}
+	defer exit(env, &st)
+	if constructor == nil || result == nil || (argc > 0 && argv == nil) {
+		return stInvalidArg
+	}
+	return C.jsvm_op_new_instance(env, constructor, argc, argv, result)
+}
+
+// jsvmCreateFunctionWithScript implements OH_JSVM_CreateFunctionWithScript:
+// new Function(argv..., script) with the intrinsic Function constructor,
+// named funcName when given.
+//
+//export jsvmCreateFunctionWithScript
+func jsvmCreateFunctionWithScript(env C.JSVM_Env, funcName *C.char, length C.size_t, argc C.size_t, argv *C.JSVM_Value, script C.JSVM_Value, result *C.JSVM_Value) (st C.JSVM_Status) {
+	if env == nil {
+		return stInvalidArg
+	}
+	defer exit(env, &st)
+	if script == nil || result == nil || (argc > 0 && argv == nil) || !lengthOK(funcName != nil, length) {
+		return stInvalidArg
+	}
+	return C.jsvm_op_function_with_script(env, funcName, length, argc, argv, script, result)
+}

@@ -1,0 +1,135 @@
+package main
+
+/*
+#include "ops.h"
+*/
+import "C"
+
+import (
+	"hash/crc32"
+
+	"github.com/libjsvm/libjsvm/pkg/status"
+)
+
+// jsvmInit implements OH_JSVM_Init. Only the first call in the process does
+// anything; later ones return JSVM_GENERIC_FAILURE. Safe from many threads.
+//
+//export jsvmInit
+func jsvmInit(options *C.JSVM_InitOptions) (st C.JSVM_Status) {
+	defer guard(&st)
+	if !reg.initOnce(options) {
+		return code(status.GenericFailure)
+	}
+	return stOK
+}
+
+// jsvmCreateVM implements OH_JSVM_CreateVM. OH_JSVM_Init must have run
+// (JSVM_GENERIC_FAILURE otherwise: the reference implementation requires it).
+//
+//export jsvmCreateVM
+func jsvmCreateVM(options *C.JSVM_CreateVMOptions, result *C.JSVM_VM) (st C.JSVM_Status) {
+	defer guard(&st)
+	if result == nil {
+		return stInvalidArg
+	}
+	if !reg.isInitialized() {
+		return code(status.GenericFailure)
+	}
+	var vm C.JSVM_VM
+	if st = C.jsvm_op_create_vm(&vm); st != stOK {
+		return st
+	}
+	reg.addVM(vm)
+	*result = vm
+	return stOK
+}
+
+// jsvmDestroyVM implements OH_JSVM_DestroyVM. Envs the user did not destroy
+// are destroyed first, so that the engine is released without leaks.
+//
+//export jsvmDestroyVM
+func jsvmDestroyVM(vm C.JSVM_VM) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	envs, ok := reg.removeVM(vm)
+	if !ok {
+		return stInvalidArg
+	}
+	for _, env := range envs {
+		C.jsvm_env_free(env)
+	}
+	C.jsvm_vm_free(vm)
+	return stOK
+}
+
+// jsvmSetMicrotaskPolicy implements OH_JSVM_SetMicrotaskPolicy.
+//
+//export jsvmSetMicrotaskPolicy
+func jsvmSetMicrotaskPolicy(vm C.JSVM_VM, policy C.JSVM_MicrotaskPolicy) (st C.JSVM_Status) {
+	if vm == nil || (policy != C.JSVM_MICROTASK_EXPLICIT && policy != C.JSVM_MICROTASK_AUTO) {
+		return stInvalidArg
+	}
+	vm.microtask_policy = C.int(policy)
+	return stOK
+}
+
+// jsvmPerformMicrotaskCheckpoint implements OH_JSVM_PerformMicrotaskCheckpoint.
+//
+//export jsvmPerformMicrotaskCheckpoint
+func jsvmPerformMicrotaskCheckpoint(vm C.JSVM_VM) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	C.jsvm_op_microtask_checkpoint_vm(vm)
+	return stOK
+}
+
+// jsvmPumpMessageLoop implements OH_JSVM_PumpMessageLoop. QuickJS posts no
+// platform tasks (no background compiler or GC threads), so there is never a
+// task to run: *result is false. Microtasks are not run here, as in the
+// reference implementation.
+//
+//export jsvmPumpMessageLoop
+func jsvmPumpMessageLoop(vm C.JSVM_VM, result *C.bool) (st C.JSVM_Status) {
+	if vm == nil || result == nil {
+		return stInvalidArg
+	}
+	*result = false
+	return stOK
+}
+
+// jsvmGetVMInfo implements OH_JSVM_GetVMInfo. The strings are static.
+//
+//export jsvmGetVMInfo
+func jsvmGetVMInfo(result *C.JSVM_VMInfo) (st C.JSVM_Status) {
+	if result == nil {
+		return stInvalidArg
+	}
+	result.apiVersion = 1
+	result.engine = C.jsvm_engine_name
+	result.version = C.jsvm_engine_version
+	result.cachedDataVersionTag = C.uint32_t(cacheTag)
+	return stOK
+}
+
+// cacheTag identifies code-cache compatibility: engine and version.
+var cacheTag = crc32.ChecksumIEEE([]byte("libjsvm/QuickJS-ng/" + C.GoString(C.jsvm_engine_version)))
+
+// jsvmGetVersion implements OH_JSVM_GetVersion: the JSVM-API level we
+// implement, as the reference implementation reports it.
+//
+//export jsvmGetVersion
+func jsvmGetVersion(env C.JSVM_Env, result *C.uint32_t) (st C.JSVM_Status) {
+	if env == nil {
+		return stInvalidArg
+	}
+	defer exit(env, &st)
+	if result == nil {
+		return stInvalidArg
+	}
+	*result = C.JSVM_CORE_API_VERSION
+	return stOK
+}

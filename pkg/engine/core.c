@@ -1,0 +1,567 @@
+/*
+ * core.c: handle stack, scopes, JS entry bookkeeping, the native-callback
+ * trampoline, property descriptors, the finalizer queue and env/VM
+ * allocation. See core.h for the ownership rules.
+ */
+
+#include <stdlib.h>
+#include <pthread.h>
+
+#include "core.h"
+
+const char *jsvm_status_messages[JSVM_STATUS_COUNT];
+const char *jsvm_engine_name = "QuickJS-ng";
+const char *jsvm_engine_version = JSVM_QJS_VERSION_STR;
+JSClassID jsvm_fn_class_id;
+
+/* ------------------------------------------------------------------ */
+/* handle stack and scopes                                             */
+
+jsvm_chunk *jsvm_grow(JSVM_Env env)
+{
+    jsvm_chunk *c = env->cur;
+    if (!c->next) {
+        jsvm_chunk *n = calloc(1, sizeof(*n));
+        if (!n)
+            abort(); /* like QuickJS itself, allocation failure of a 4 KiB chunk is fatal */
+        n->prev = c;
+        c->next = n;
+    }
+    env->cur = c->next;
+    env->top = 0;
+    return env->cur;
+}
+
+/* Frees every slot above (chunk, top) and makes it the stack top. Chunks are
+ * kept (high-water) so handle creation stays allocation-free. */
+static void jsvm_unwind(JSVM_Env env, jsvm_chunk *chunk, uint32_t top)
+{
+    JSContext *ctx = env->ctx;
+    for (;;) {
+        jsvm_chunk *c = env->cur;
+        uint32_t lo = (c == chunk) ? top : 0;
+        for (uint32_t i = env->top; i > lo; i--)
+            JS_FreeValue(ctx, c->slot[i - 1]);
+        if (c == chunk) {
+            env->top = top;
+            return;
+        }
+        env->cur = c->prev;
+        env->top = JSVM_CHUNK_SLOTS;
+    }
+}
+
+/* Frees non-retained scripts created at scope depth > depth. */
+static void jsvm_scripts_unwind(JSVM_Env env, uint32_t depth)
+{
+    jsvm_script *s;
+    while ((s = env->scoped_scripts) && s->depth > depth) {
+        env->scoped_scripts = s->next;
+        if (s->next)
+            s->next->prev = NULL;
+        s->magic = 0;
+        JS_FreeValue(env->ctx, s->fn);
+        free(s);
+    }
+}
+
+static void jsvm_scripts_free(JSVM_Env env, jsvm_script **list)
+{
+    for (jsvm_script *s = *list, *n; s; s = n) {
+        n = s->next;
+        s->magic = 0;
+        JS_FreeValue(env->ctx, s->fn);
+        free(s);
+    }
+    *list = NULL;
+}
+
+JSVM_Status jsvm_scope_open(JSVM_Env env, int escapable, uintptr_t *out)
+{
+    if (env->nscopes == env->cap_scopes) {
+        uint32_t cap = env->cap_scopes ? env->cap_scopes * 2 : 16;
+        jsvm_scope *s = realloc(env->scopes, cap * sizeof(*s));
+        if (!s)
+            return JSVM_GENERIC_FAILURE;
+        env->scopes = s;
+        env->cap_scopes = cap;
+    }
+    JSValue *reserved = NULL;
+    if (escapable)
+        reserved = (JSValue *)jsvm_push(env, JS_UNDEFINED);
+    jsvm_scope *s = &env->scopes[env->nscopes++];
+    s->chunk = env->cur;
+    s->top = env->top;
+    s->escapable = (uint8_t)escapable;
+    s->escaped = 0;
+    s->escape_slot = reserved;
+    *out = env->nscopes;
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_scope_close(JSVM_Env env, uintptr_t handle, int escapable)
+{
+    /* Only the innermost scope may be closed (LIFO). */
+    if (env->nscopes == 0 || handle != env->nscopes)
+        return JSVM_HANDLE_SCOPE_MISMATCH;
+    jsvm_scope *s = &env->scopes[env->nscopes - 1];
+    if (!!s->escapable != !!escapable)
+        return JSVM_HANDLE_SCOPE_MISMATCH;
+    jsvm_unwind(env, s->chunk, s->top);
+    env->nscopes--;
+    if (env->scoped_scripts)
+        jsvm_scripts_unwind(env, env->nscopes);
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_scope_escape(JSVM_Env env, uintptr_t handle, JSVM_Value v,
+                              JSVM_Value *out)
+{
+    if (handle == 0 || handle > env->nscopes)
+        return JSVM_INVALID_ARG;
+    jsvm_scope *s = &env->scopes[handle - 1];
+    if (!s->escapable)
+        return JSVM_INVALID_ARG;
+    if (s->escaped)
+        return JSVM_ESCAPE_CALLED_TWICE;
+    s->escaped = 1;
+    *s->escape_slot = JS_DupValue(env->ctx, jsvm_v(v));
+    *out = (JSVM_Value)s->escape_slot;
+    return JSVM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* entering JS                                                         */
+
+/* Lowest usable address of the calling thread's stack, cached per thread:
+ * pthread_getattr_np reads /proc on the main thread. */
+static __thread uintptr_t jsvm_stack_lo;
+
+static size_t jsvm_stack_room(void)
+{
+    if (!jsvm_stack_lo) {
+        pthread_attr_t a;
+        void *addr = NULL;
+        size_t size = 0;
+        if (pthread_getattr_np(pthread_self(), &a) != 0)
+            return 0;
+        pthread_attr_getstack(&a, &addr, &size);
+        pthread_attr_destroy(&a);
+        jsvm_stack_lo = (uintptr_t)addr;
+    }
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    return sp > jsvm_stack_lo ? sp - jsvm_stack_lo : 0;
+}
+
+/* Room kept below the JS limit for native callbacks, the Go runtime's cgo
+ * transitions and QuickJS's own C frames after it reports the overflow. */
+#define JSVM_STACK_MARGIN (256 * 1024)
+
+void jsvm_vm_enter(struct JSVM_VM__ *vm)
+{
+    if (vm->depth++ == 0) {
+        size_t room = jsvm_stack_room();
+        size_t limit = room > 2 * JSVM_STACK_MARGIN ? room - JSVM_STACK_MARGIN : room / 2;
+        JS_UpdateStackTop(vm->rt);
+        JS_SetMaxStackSize(vm->rt, limit);
+    }
+}
+
+void jsvm_enter(JSVM_Env env)
+{
+    jsvm_vm_enter(env->vm);
+}
+
+void jsvm_run_microtasks(JSRuntime *rt)
+{
+    JSContext *jctx;
+    for (;;) {
+        int r = JS_ExecutePendingJob(rt, &jctx);
+        if (r == 0)
+            break;
+        if (r < 0) {
+            /* A job threw outside any promise (rare: promise jobs catch
+             * their own errors). Nothing can receive it; drop it so it does
+             * not masquerade as the caller's pending exception. */
+            JS_FreeValue(jctx, JS_GetException(jctx));
+        }
+    }
+}
+
+void jsvm_leave(JSVM_Env env)
+{
+    if (--env->vm->depth == 0) {
+        if (env->vm->microtask_policy == JSVM_MICROTASK_AUTO && !JS_HasException(env->ctx))
+            jsvm_run_microtasks(env->rt);
+        if (env->nfins)
+            jsvm_fin_drain(env);
+    }
+}
+
+void jsvm_microtask_checkpoint(JSVM_Env env)
+{
+    jsvm_enter(env);
+    jsvm_run_microtasks(env->rt);
+    /* leave without the auto-policy drain: the queue is empty already */
+    if (--env->vm->depth == 0 && env->nfins)
+        jsvm_fin_drain(env);
+}
+
+/* ------------------------------------------------------------------ */
+/* native functions                                                    */
+
+typedef struct jsvm_fn_rec {
+    JSVM_CallbackStruct *cb; /* user-owned; must outlive the function */
+    JSVM_Env env;
+} jsvm_fn_rec;
+
+static void jsvm_fn_finalizer(JSRuntime *rt, JSValueConst val)
+{
+    jsvm_fn_rec *r = JS_GetOpaque(val, jsvm_fn_class_id);
+    if (r)
+        js_free_rt(rt, r);
+}
+
+/* The trampoline: QuickJS -> user C callback, with a handle scope around the
+ * call. Never goes through Go. */
+static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
+                            JSValueConst this_val, int argc,
+                            JSValueConst *argv, int flags)
+{
+    jsvm_fn_rec *r = JS_GetOpaque(func_obj, jsvm_fn_class_id);
+    JSVM_Env env = r->env;
+    struct JSVM_CallbackInfo__ info;
+    JSValue self = JS_UNDEFINED;
+
+    info.argc = argc;
+    info.argv = argv;
+    info.data = r->cb->data;
+    info.is_construct = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
+    if (info.is_construct) {
+        /* this_val is new.target: build the receiver from its prototype. */
+        JSValue proto = JS_GetPropertyStr(ctx, this_val, "prototype");
+        if (JS_IsException(proto))
+            return proto;
+        self = JS_NewObjectProto(ctx, JS_IsObject(proto) ? proto : JS_NULL);
+        if (!JS_IsObject(proto)) {
+            JS_FreeValue(ctx, self);
+            self = JS_NewObject(ctx);
+        }
+        JS_FreeValue(ctx, proto);
+        if (JS_IsException(self))
+            return self;
+        info.this_val = self;
+        info.new_target = this_val;
+    } else {
+        info.this_val = this_val;
+        info.new_target = JS_UNDEFINED;
+    }
+
+    jsvm_chunk *mark_chunk = env->cur;
+    uint32_t mark_top = env->top, mark_scopes = env->nscopes;
+    env->vm->depth++;
+    JSVM_Value rv = r->cb->callback(env, (JSVM_CallbackInfo)&info);
+    env->vm->depth--;
+
+    JSValue ret;
+    if (JS_HasException(ctx)) {
+        ret = JS_EXCEPTION;
+    } else if (rv) {
+        ret = JS_DupValue(ctx, jsvm_v(rv));
+    } else {
+        ret = JS_UNDEFINED;
+    }
+    /* Scopes the callback forgot to close are closed here (the reference
+     * implementation aborts the process instead). */
+    if (env->nscopes > mark_scopes) {
+        env->nscopes = mark_scopes;
+        if (env->scoped_scripts)
+            jsvm_scripts_unwind(env, mark_scopes);
+    }
+    jsvm_unwind(env, mark_chunk, mark_top);
+
+    if (info.is_construct) {
+        if (JS_IsException(ret) || JS_IsObject(ret)) {
+            JS_FreeValue(ctx, self);
+            return ret;
+        }
+        JS_FreeValue(ctx, ret);
+        return self;
+    }
+    return ret;
+}
+
+int jsvm_register_classes(JSRuntime *rt)
+{
+    /* Class ids come from a per-runtime counter that starts at the same
+     * value in every runtime; allocating ours first in each runtime gives
+     * the same id everywhere, which the global relies on. */
+    JSClassID id = 0;
+    JS_NewClassID(rt, &id);
+    if (jsvm_fn_class_id == 0)
+        jsvm_fn_class_id = id;
+    else if (id != jsvm_fn_class_id)
+        return -1;
+    JSClassDef def;
+    memset(&def, 0, sizeof(def));
+    def.class_name = "Function";
+    def.finalizer = jsvm_fn_finalizer;
+    def.call = jsvm_fn_call;
+    return JS_NewClass(rt, jsvm_fn_class_id, &def);
+}
+
+JSValue jsvm_new_function(JSVM_Env env, const char *name, size_t len,
+                          JSVM_CallbackStruct *cb)
+{
+    JSContext *ctx = env->ctx;
+    JSValue fproto = JS_GetFunctionProto(ctx);
+    JSValue f = JS_NewObjectProtoClass(ctx, fproto, jsvm_fn_class_id);
+    JS_FreeValue(ctx, fproto);
+    if (JS_IsException(f))
+        return f;
+    jsvm_fn_rec *r = js_malloc(ctx, sizeof(*r));
+    if (!r) {
+        JS_FreeValue(ctx, f);
+        return JS_EXCEPTION;
+    }
+    r->cb = cb;
+    r->env = env;
+    JS_SetOpaque(f, r);
+    JSValue n = name ? JS_NewStringLen(ctx, name, len) : JS_NewString(ctx, "");
+    if (JS_IsException(n) ||
+        JS_DefinePropertyValueStr(ctx, f, "length", JS_NewInt32(ctx, 0), JS_PROP_CONFIGURABLE) < 0 ||
+        JS_DefinePropertyValueStr(ctx, f, "name", n, JS_PROP_CONFIGURABLE) < 0) {
+        JS_FreeValue(ctx, f);
+        return JS_EXCEPTION;
+    }
+    /* Functions from the API are constructible, with an ordinary prototype
+     * object, like functions made from a V8 FunctionTemplate. */
+    JSValue proto = JS_NewObject(ctx);
+    if (JS_IsException(proto) || JS_SetConstructor(ctx, f, proto) < 0) {
+        JS_FreeValue(ctx, proto);
+        JS_FreeValue(ctx, f);
+        return JS_EXCEPTION;
+    }
+    JS_FreeValue(ctx, proto);
+    JS_SetConstructorBit(ctx, f, true);
+    return f;
+}
+
+/* ------------------------------------------------------------------ */
+/* property descriptors                                                */
+
+static int jsvm_prop_flags(JSVM_PropertyAttributes a, int accessor)
+{
+    int f = 0;
+    if (a & JSVM_CONFIGURABLE)
+        f |= JS_PROP_CONFIGURABLE;
+    if (a & JSVM_ENUMERABLE)
+        f |= JS_PROP_ENUMERABLE;
+    if (!accessor && (a & JSVM_WRITABLE))
+        f |= JS_PROP_WRITABLE;
+    return f;
+}
+
+JSVM_Status jsvm_define_props(JSVM_Env env, JSValueConst obj, size_t n,
+                              const JSVM_PropertyDescriptor *props,
+                              int skip_static, int utf8name_only)
+{
+    JSContext *ctx = env->ctx;
+    for (size_t i = 0; i < n; i++) {
+        const JSVM_PropertyDescriptor *p = &props[i];
+        if (skip_static && (p->attributes & JSVM_STATIC))
+            continue;
+        JSAtom atom;
+        const char *fname = p->utf8name;
+        if (p->utf8name) {
+            atom = JS_NewAtom(ctx, p->utf8name);
+        } else if (p->name && !utf8name_only) {
+            JSValue k = jsvm_v(p->name);
+            if (!JS_IsString(k) && !JS_IsSymbol(k))
+                return JSVM_NAME_EXPECTED;
+            atom = JS_ValueToAtom(ctx, k);
+        } else {
+            return JSVM_NAME_EXPECTED;
+        }
+        if (atom == JS_ATOM_NULL)
+            return JSVM_PENDING_EXCEPTION;
+        int rc;
+        if (p->getter || p->setter) {
+            JSValue g = JS_UNDEFINED, s = JS_UNDEFINED;
+            if (p->getter) {
+                g = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->getter);
+                if (JS_IsException(g)) {
+                    JS_FreeAtom(ctx, atom);
+                    return JSVM_PENDING_EXCEPTION;
+                }
+            }
+            if (p->setter) {
+                s = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->setter);
+                if (JS_IsException(s)) {
+                    JS_FreeValue(ctx, g);
+                    JS_FreeAtom(ctx, atom);
+                    return JSVM_PENDING_EXCEPTION;
+                }
+            }
+            rc = JS_DefinePropertyGetSet(ctx, obj, atom, g, s,
+                                         jsvm_prop_flags(p->attributes, 1) | JS_PROP_THROW);
+        } else {
+            JSValue v;
+            if (p->method) {
+                v = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->method);
+                if (JS_IsException(v)) {
+                    JS_FreeAtom(ctx, atom);
+                    return JSVM_PENDING_EXCEPTION;
+                }
+            } else if (p->value) {
+                v = JS_DupValue(ctx, jsvm_v(p->value));
+            } else {
+                v = JS_UNDEFINED;
+            }
+            rc = JS_DefinePropertyValue(ctx, obj, atom, v,
+                                        jsvm_prop_flags(p->attributes, 0) | JS_PROP_THROW);
+        }
+        JS_FreeAtom(ctx, atom);
+        if (rc < 0)
+            return JSVM_PENDING_EXCEPTION;
+    }
+    return JSVM_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* finalizer queue                                                     */
+
+void jsvm_fin_enqueue(JSVM_Env env, JSVM_Finalize cb, void *data, void *hint)
+{
+    if (env->nfins == env->cap_fins) {
+        uint32_t cap = env->cap_fins ? env->cap_fins * 2 : 16;
+        jsvm_fin *f = realloc(env->fins, cap * sizeof(*f));
+        if (!f)
+            abort();
+        env->fins = f;
+        env->cap_fins = cap;
+    }
+    env->fins[env->nfins].cb = cb;
+    env->fins[env->nfins].data = data;
+    env->fins[env->nfins].hint = hint;
+    env->nfins++;
+}
+
+/* Runs queued finalizers at a safe point (never inside a GC step). A
+ * finalizer may queue more; they run in the same drain. */
+void jsvm_fin_drain(JSVM_Env env)
+{
+    if (env->draining)
+        return;
+    env->draining = 1;
+    uint32_t i = 0;
+    while (i < env->nfins) {
+        jsvm_fin f = env->fins[i++];
+        f.cb(env, f.data, f.hint);
+    }
+    env->nfins = 0;
+    env->draining = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* VM lock                                                             */
+
+int jsvm_lock_held_by_me(struct JSVM_VM__ *vm)
+{
+    return __atomic_load_n(&vm->lock_held, __ATOMIC_ACQUIRE) &&
+           pthread_equal(vm->lock_owner, pthread_self());
+}
+
+void jsvm_lock(struct JSVM_VM__ *vm)
+{
+    if (jsvm_lock_held_by_me(vm))
+        return; /* nested acquire on the same thread is a no-op */
+    pthread_mutex_lock(&vm->lock);
+    vm->lock_owner = pthread_self();
+    __atomic_store_n(&vm->lock_held, 1, __ATOMIC_RELEASE);
+}
+
+void jsvm_unlock_if_owner(struct JSVM_VM__ *vm)
+{
+    if (!jsvm_lock_held_by_me(vm))
+        return;
+    __atomic_store_n(&vm->lock_held, 0, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&vm->lock);
+}
+
+/* ------------------------------------------------------------------ */
+/* env / VM lifecycle                                                  */
+
+struct JSVM_VM__ *jsvm_vm_new(JSRuntime *rt)
+{
+    struct JSVM_VM__ *vm = calloc(1, sizeof(*vm));
+    if (!vm)
+        return NULL;
+    vm->rt = rt;
+    vm->microtask_policy = JSVM_MICROTASK_AUTO;
+    pthread_mutex_init(&vm->lock, NULL);
+    JS_SetRuntimeOpaque(rt, vm);
+    return vm;
+}
+
+void jsvm_vm_free(struct JSVM_VM__ *vm)
+{
+    JS_RunGC(vm->rt);
+    JS_FreeRuntime(vm->rt);
+    pthread_mutex_destroy(&vm->lock);
+    free(vm);
+}
+
+JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
+{
+    JSVM_Env env = calloc(1, sizeof(*env));
+    if (!env)
+        return NULL;
+    env->first = env->cur = calloc(1, sizeof(jsvm_chunk));
+    if (!env->first) {
+        free(env);
+        return NULL;
+    }
+    env->ctx = JS_NewContext(vm->rt);
+    if (!env->ctx) {
+        free(env->first);
+        free(env);
+        return NULL;
+    }
+    env->rt = vm->rt;
+    env->vm = vm;
+    JS_SetContextOpaque(env->ctx, env);
+    env->k_undefined = JS_UNDEFINED;
+    env->k_null = JS_NULL;
+    env->k_true = JS_TRUE;
+    env->k_false = JS_FALSE;
+    env->k_global = JS_GetGlobalObject(env->ctx);
+    vm->envs++;
+    return env;
+}
+
+void jsvm_env_free(JSVM_Env env)
+{
+    JSContext *ctx = env->ctx;
+    /* every handle, whatever scopes the user left open */
+    jsvm_unwind(env, env->first, 0);
+    env->nscopes = 0;
+    jsvm_scripts_free(env, &env->scoped_scripts);
+    jsvm_scripts_free(env, &env->retained_scripts);
+    if (JS_HasException(ctx))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, env->k_global);
+    JS_FreeContext(ctx);
+    /* Objects that died with the context queue their finalizers; run them
+     * now, while the env struct is still valid. */
+    JS_RunGC(env->rt);
+    jsvm_fin_drain(env);
+    env->vm->envs--;
+    for (jsvm_chunk *c = env->first, *n; c; c = n) {
+        n = c->next;
+        free(c);
+    }
+    free(env->scopes);
+    free(env->fins);
+    free(env);
+}
