@@ -5,8 +5,6 @@ package main
 */
 import "C"
 
-
-
 // jsvmCreateEnv implements OH_JSVM_CreateEnv. Descriptors are installed on
 // the global object (JSVM_STATIC entries skipped); their JSVM_CallbackStruct
 // pointers are kept, not copied, so they must outlive the env.
@@ -82,4 +80,3 @@ func jsvmMemoryPressureNotification(env C.JSVM_Env, level C.JSVM_MemoryPressureL
 	C.jsvm_op_gc(env, C.int(level))
 	return stOK
 }
-

@@ -6,8 +6,6 @@ package main
 */
 import "C"
 
-
-
 // jsvmCompileScript implements OH_JSVM_CompileScript. Code caches are the
 // subject of CompileScriptWithOptions/CreateCodeCache; a cache passed here is
 // not consumed yet, so it is reported as rejected (compilation proceeds from
@@ -95,4 +93,3 @@ func jsvmReleaseScript(env C.JSVM_Env, script C.JSVM_Script) (st C.JSVM_Status) 
 	}
 	return C.jsvm_op_release_script(env, script)
 }
-
