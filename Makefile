@@ -45,6 +45,8 @@ gotest:
 	$(GO) test ./...
 
 ctest: $(LIB)
+	@command -v $(CMAKE) >/dev/null && command -v clang++ >/dev/null || \
+	  { echo "make test needs cmake, clang and clang++: apt-get install -y cmake clang"; exit 1; }
 	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(CURDIR)/$(LIB) >/dev/null
 	$(CMAKE) --build $(BUILD)/ctest -j2
 	cd $(BUILD)/ctest && $(CTEST) --output-on-failure -LE bench

@@ -101,8 +101,9 @@ JSVM_Status jsvm_scope_open(JSVM_Env env, int escapable, uintptr_t *out)
 
 JSVM_Status jsvm_scope_close(JSVM_Env env, uintptr_t handle, int escapable)
 {
-    /* Only the innermost scope may be closed (LIFO). */
-    if (env->nscopes == 0 || handle != env->nscopes)
+    /* Only the innermost scope may be closed (LIFO), and a native callback
+     * may only close scopes it opened itself. */
+    if (env->nscopes <= env->scope_floor || handle != env->nscopes)
         return JSVM_HANDLE_SCOPE_MISMATCH;
     jsvm_scope *s = &env->scopes[env->nscopes - 1];
     if (!!s->escapable != !!escapable)
@@ -117,7 +118,7 @@ JSVM_Status jsvm_scope_close(JSVM_Env env, uintptr_t handle, int escapable)
 JSVM_Status jsvm_scope_escape(JSVM_Env env, uintptr_t handle, JSVM_Value v,
                               JSVM_Value *out)
 {
-    if (handle == 0 || handle > env->nscopes)
+    if (handle <= env->scope_floor || handle > env->nscopes)
         return JSVM_INVALID_ARG;
     jsvm_scope *s = &env->scopes[handle - 1];
     if (!s->escapable)
@@ -259,9 +260,12 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
 
     jsvm_chunk *mark_chunk = env->cur;
     uint32_t mark_top = env->top, mark_scopes = env->nscopes;
+    uint32_t saved_floor = env->scope_floor;
+    env->scope_floor = mark_scopes;
     env->vm->depth++;
     JSVM_Value rv = r->cb->callback(env, (JSVM_CallbackInfo)&info);
     env->vm->depth--;
+    env->scope_floor = saved_floor;
 
     JSValue ret;
     if (JS_HasException(ctx)) {

@@ -105,6 +105,7 @@ struct JSVM_Env__ {
     uint32_t top;                /* next free slot in cur */
     jsvm_scope *scopes;
     uint32_t nscopes, cap_scopes;
+    uint32_t scope_floor;        /* scopes opened outside the running callback */
     uintptr_t env_scopes;
     /* constant slots: JSVM_Values that never die while the env lives */
     JSValue k_undefined, k_null, k_true, k_false, k_global;

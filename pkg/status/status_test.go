@@ -21,16 +21,28 @@ func TestMatchesHeader(t *testing.T) {
 	if block == nil {
 		t.Fatal("JSVM_Status enum not found in jsvm_types.h")
 	}
-	members := regexp.MustCompile(`(JSVM_[A-Z0-9_]+)\s*=\s*(\d+)`).FindAllSubmatch(block[1], -1)
+	// Members are "NAME" or "NAME = N"; as in C, an implicit value is the
+	// previous one plus one.
+	members := regexp.MustCompile(`(JSVM_[A-Z0-9_]+)\s*(?:=\s*(\d+))?\s*,?`).FindAllSubmatch(stripComments(block[1]), -1)
 	if len(members) != Count {
 		t.Fatalf("header has %d JSVM_Status members, package has %d", len(members), Count)
 	}
+	next := 0
 	for _, m := range members {
-		v, _ := strconv.Atoi(string(m[2]))
+		v := next
+		if len(m[2]) > 0 {
+			v, _ = strconv.Atoi(string(m[2]))
+		}
+		next = v + 1
 		if got := Code(v).String(); got != string(m[1]) {
 			t.Errorf("value %d: header says %s, package says %s", v, m[1], got)
 		}
 	}
+}
+
+func stripComments(b []byte) []byte {
+	b = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAll(b, nil)
+	return regexp.MustCompile(`//[^\n]*`).ReplaceAll(b, nil)
 }
 
 func TestMessages(t *testing.T) {
