@@ -41,6 +41,18 @@ func guard(st *C.JSVM_Status) {
 	}
 }
 
+// badArgsJS is the status of a JS-running export whose arguments are
+// invalid: JSVM_PENDING_EXCEPTION if an exception is pending (the protocol's
+// check comes first, as in the reference implementation), else
+// JSVM_INVALID_ARG. The engine operations check for a pending exception on
+// entry themselves, so the valid-argument path pays no extra cgo call.
+func badArgsJS(env C.JSVM_Env) C.JSVM_Status {
+	if C.jsvm_op_has_exception(env) != 0 {
+		return code(status.PendingException)
+	}
+	return stInvalidArg
+}
+
 // debug output is opt-in (LIBJSVM_DEBUG=1): a library must not write to the
 // host's stdout/stderr on its own.
 var debugOn = os.Getenv("LIBJSVM_DEBUG") != ""

@@ -14,14 +14,14 @@ func jsvmThrow(env C.JSVM_Env, err C.JSVM_Value) (st C.JSVM_Status) {
 	}
 	defer exit(env, &st)
 	if err == nil {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_throw(env, err)
 }
 
 func throwError(env C.JSVM_Env, kind C.int, code, msg *C.char) C.JSVM_Status {
 	if msg == nil {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_throw_error(env, kind, code, msg)
 }

@@ -118,8 +118,10 @@ JSVM_Status OH_JSVM_AcquireLock(JSVM_Env env)
 JSVM_Status OH_JSVM_ReleaseLock(JSVM_Env env)
 {
     CHECK_ENV(env);
+    /* Record before unlocking: afterwards the env belongs to another thread. */
+    jsvm_set_status(env, JSVM_OK);
     jsvm_unlock_if_owner(env->vm);
-    RETURN(env, JSVM_OK);
+    return JSVM_OK;
 }
 
 JSVM_Status OH_JSVM_IsLocked(JSVM_Env env, bool *isLocked)

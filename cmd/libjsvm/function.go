@@ -14,8 +14,8 @@ func jsvmCreateFunction(env C.JSVM_Env, utf8name *C.char, length C.size_t, cb C.
 		return stInvalidArg
 	}
 	defer exit(env, &st)
-	if cb == nil || cb.callback == nil || result == nil || !lengthOK(utf8name != nil, length) {
-		return stInvalidArg
+	if cb == nil || cb.callback == nil || result == nil || (utf8name != nil && !lengthOK(true, length)) {
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_create_function(env, utf8name, length, cb, result)
 }
@@ -29,7 +29,7 @@ func jsvmCallFunction(env C.JSVM_Env, recv C.JSVM_Value, fn C.JSVM_Value, argc C
 	}
 	defer exit(env, &st)
 	if recv == nil || fn == nil || (argc > 0 && argv == nil) {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_call(env, recv, fn, argc, argv, result)
 }
@@ -43,7 +43,7 @@ func jsvmNewInstance(env C.JSVM_Env, constructor C.JSVM_Value, argc C.size_t, ar
 	}
 	defer exit(env, &st)
 	if constructor == nil || result == nil || (argc > 0 && argv == nil) {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_new_instance(env, constructor, argc, argv, result)
 }
@@ -58,8 +58,8 @@ func jsvmCreateFunctionWithScript(env C.JSVM_Env, funcName *C.char, length C.siz
 		return stInvalidArg
 	}
 	defer exit(env, &st)
-	if script == nil || result == nil || (argc > 0 && argv == nil) || !lengthOK(funcName != nil, length) {
-		return stInvalidArg
+	if script == nil || result == nil || (argc > 0 && argv == nil) || (funcName != nil && !lengthOK(true, length)) {
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_function_with_script(env, funcName, length, argc, argv, script, result)
 }

@@ -18,7 +18,7 @@ func jsvmCompileScript(env C.JSVM_Env, script C.JSVM_Value, cachedData *C.uint8_
 	}
 	defer exit(env, &st)
 	if script == nil || result == nil {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	st = C.jsvm_op_compile(env, script, nil, 1, result)
 	if st == stOK && cachedData != nil && cacheRejected != nil {
@@ -39,7 +39,7 @@ func jsvmCompileScriptWithOrigin(env C.JSVM_Env, script C.JSVM_Value, cachedData
 	}
 	defer exit(env, &st)
 	if script == nil || result == nil || origin == nil || origin.resourceName == nil {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	line := C.int(1)
 	if origin.resourceLineOffset < 1<<30 {
@@ -61,7 +61,7 @@ func jsvmRunScript(env C.JSVM_Env, script C.JSVM_Script, result *C.JSVM_Value) (
 	}
 	defer exit(env, &st)
 	if script == nil || result == nil {
-		return stInvalidArg
+		return badArgsJS(env)
 	}
 	return C.jsvm_op_run(env, script, result)
 }

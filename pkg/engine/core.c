@@ -165,6 +165,7 @@ void jsvm_vm_enter(struct JSVM_VM__ *vm)
         size_t limit = room > 2 * JSVM_STACK_MARGIN ? room - JSVM_STACK_MARGIN : room / 2;
         JS_UpdateStackTop(vm->rt);
         JS_SetMaxStackSize(vm->rt, limit);
+        vm->stack_limit = (uintptr_t)__builtin_frame_address(0) - limit;
     }
 }
 
@@ -234,6 +235,12 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     struct JSVM_CallbackInfo__ info;
     JSValue self = JS_UNDEFINED;
 
+    /* QuickJS checks the stack only when it enters bytecode, so a native
+     * function calling a native function (through OH_JSVM_CallFunction)
+     * would recurse unchecked: check here, with the same limit. */
+    if ((uintptr_t)__builtin_frame_address(0) < env->vm->stack_limit)
+        return JS_ThrowRangeError(ctx, "Maximum call stack size exceeded");
+
     info.argc = argc;
     info.argv = argv;
     info.data = r->cb->data;
@@ -243,25 +250,40 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
         JSValue proto = JS_GetPropertyStr(ctx, this_val, "prototype");
         if (JS_IsException(proto))
             return proto;
-        self = JS_NewObjectProto(ctx, JS_IsObject(proto) ? proto : JS_NULL);
-        if (!JS_IsObject(proto)) {
-            JS_FreeValue(ctx, self);
-            self = JS_NewObject(ctx);
-        }
+        self = JS_IsObject(proto) ? JS_NewObjectProto(ctx, proto) : JS_NewObject(ctx);
         JS_FreeValue(ctx, proto);
         if (JS_IsException(self))
             return self;
         info.this_val = self;
         info.new_target = this_val;
-    } else {
+    } else if (JS_IsObject(this_val)) {
         info.this_val = this_val;
+        info.new_target = JS_UNDEFINED;
+    } else {
+        /* API functions are sloppy-mode functions (as V8's are): undefined
+         * and null become the global object, primitives are boxed. */
+        if (JS_IsUndefined(this_val) || JS_IsNull(this_val)) {
+            info.this_val = env->k_global;
+        } else {
+            self = JS_ToObject(ctx, this_val);
+            if (JS_IsException(self))
+                return self;
+            info.this_val = self;
+        }
         info.new_target = JS_UNDEFINED;
     }
 
+    /* The callback runs in a handle scope of its own, which it cannot close
+     * (scope_floor): its values and scripts die when it returns. */
     jsvm_chunk *mark_chunk = env->cur;
-    uint32_t mark_top = env->top, mark_scopes = env->nscopes;
+    uint32_t mark_top = env->top;
+    uintptr_t scope;
+    if (jsvm_scope_open(env, 0, &scope) != JSVM_OK) {
+        JS_FreeValue(ctx, self);
+        return JS_ThrowOutOfMemory(ctx);
+    }
     uint32_t saved_floor = env->scope_floor;
-    env->scope_floor = mark_scopes;
+    env->scope_floor = (uint32_t)scope;
     env->vm->depth++;
     JSVM_Value rv = r->cb->callback(env, (JSVM_CallbackInfo)&info);
     env->vm->depth--;
@@ -275,13 +297,11 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     } else {
         ret = JS_UNDEFINED;
     }
-    /* Scopes the callback forgot to close are closed here (the reference
-     * implementation aborts the process instead). */
-    if (env->nscopes > mark_scopes) {
-        env->nscopes = mark_scopes;
-        if (env->scoped_scripts)
-            jsvm_scripts_unwind(env, mark_scopes);
-    }
+    /* Close the callback's scope and any it forgot to close (the reference
+     * implementation aborts the process on the latter). */
+    env->nscopes = (uint32_t)scope - 1;
+    if (env->scoped_scripts)
+        jsvm_scripts_unwind(env, env->nscopes);
     jsvm_unwind(env, mark_chunk, mark_top);
 
     if (info.is_construct) {
@@ -292,6 +312,7 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
         JS_FreeValue(ctx, ret);
         return self;
     }
+    JS_FreeValue(ctx, self); /* the boxed receiver, if any */
     return ret;
 }
 

@@ -92,6 +92,7 @@ struct JSVM_VM__ {
     int64_t external_memory;     /* OH_JSVM_AdjustExternalMemory total */
     int envs;                    /* live envs */
     int depth;                   /* JS entry depth: API calls running JS + native callbacks */
+    uintptr_t stack_limit;       /* lowest stack address JS may use on the running thread */
 };
 
 struct JSVM_Env__ {

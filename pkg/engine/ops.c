@@ -152,6 +152,18 @@ JSVM_Status jsvm_op_get_string(JSVM_Env env, int kind, JSVM_Value value,
                 copy--;
             memcpy(buf, s, copy);
             ((char *)buf)[copy] = 0;
+            /* QuickJS writes a lone surrogate as its 3-byte WTF-8 form
+             * (ED A0..BF xx; paired ones become 4-byte UTF-8): output valid
+             * UTF-8 with U+FFFD (EF BF BD, also 3 bytes) instead. */
+            unsigned char *u = buf;
+            for (size_t i = 0; i + 2 < copy; i++) {
+                if (u[i] == 0xED && u[i + 1] >= 0xA0) {
+                    u[i] = 0xEF;
+                    u[i + 1] = 0xBF;
+                    u[i + 2] = 0xBD;
+                    i += 2;
+                }
+            }
         }
         JS_FreeCString(ctx, s);
     } else {
@@ -505,6 +517,11 @@ JSVM_Status jsvm_op_throw(JSVM_Env env, JSVM_Value err)
     JS_PREAMBLE(env);
     JS_Throw(env->ctx, JS_DupValue(env->ctx, jsvm_v(err)));
     return JSVM_OK;
+}
+
+int jsvm_op_has_exception(JSVM_Env env)
+{
+    return JS_HasException(env->ctx);
 }
 
 JSVM_Value jsvm_op_take_exception(JSVM_Env env)

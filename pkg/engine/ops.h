@@ -48,5 +48,6 @@ JSVM_Status jsvm_op_create_error(JSVM_Env env, int kind, JSVM_Value code, JSVM_V
 JSVM_Status jsvm_op_throw_error(JSVM_Env env, int kind, const char *code, const char *msg);
 JSVM_Status jsvm_op_throw(JSVM_Env env, JSVM_Value err);
 JSVM_Value jsvm_op_take_exception(JSVM_Env env);
+int jsvm_op_has_exception(JSVM_Env env);
 
 #endif

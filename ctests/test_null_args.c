@@ -1,0 +1,1220 @@
+/*
+ * test_null_args.c: argument validation of every exported function (spec
+ * §2.1): a NULL env / vm, every NULL mandatory pointer or value, and the wrong
+ * value types for which the spec names a status. Plus the contents of
+ * OH_JSVM_GetLastErrorInfo (message table, reset on success).
+ *
+ * Layout: one case per function, named after it, in the table at the bottom.
+ * To cover a new function, write a NULL_CASE(Name) { ... } and add
+ * CASE_ENTRY(Name) to the table; the test `table_covers_required_exports`
+ * fails while a function listed in ctests/required_exports.txt has no case.
+ *
+ * Every case runs in a fresh VM + env with a handle scope open (f->env,
+ * f->vm). EXPECT_INVALID first makes a successful call so that the env's last
+ * error is JSVM_OK, then checks that the call returns JSVM_INVALID_ARG and
+ * that exactly this status was recorded (a function that forgets to record
+ * its failure is caught). Invalid-argument failures must not leave an
+ * exception pending; this is checked after each case.
+ */
+#include <stdint.h>
+
+#include "common.h"
+
+/* ---- helpers ---- */
+
+/* Makes the env's last error JSVM_OK with a call that cannot fail. */
+static void prime(JSVM_Env env)
+{
+    JSVM_Value u = NULL;
+    const JSVM_ExtendedErrorInfo *info = NULL;
+    if (OH_JSVM_GetUndefined(env, &u) != JSVM_OK || OH_JSVM_GetLastErrorInfo(env, &info) != JSVM_OK || !info ||
+        info->errorCode != JSVM_OK)
+        jt_fail(__FILE__, __LINE__, "priming call did not record JSVM_OK");
+}
+
+/* call (on env) returns want, recorded as env's last error; env's last error was OK before. */
+#define EXPECT_ST(env, call, want)               \
+    do {                                         \
+        prime(env);                              \
+        EXPECT_STATUS((env), (call), (want));    \
+    } while (0)
+#define EXPECT_INVALID(env, call) EXPECT_ST((env), (call), JSVM_INVALID_ARG)
+#define EXPECT_OK(env, call) EXPECT_ST((env), (call), JSVM_OK)
+
+/* A call with a NULL env or vm: JSVM_INVALID_ARG, nothing to record. */
+#define EXPECT_NULL_HANDLE(call) EXPECT_VM_STATUS((call), JSVM_INVALID_ARG)
+
+/* A sentinel handle value, to check that outputs are left alone on failure. */
+#define SENTINEL ((JSVM_Value)(uintptr_t)0x5e17)
+
+static JSVM_Value run(JSVM_Env env, const char *src) { return JT_RUN(env, src); }
+
+static JSVM_Value num(JSVM_Env env, double d)
+{
+    JSVM_Value v = NULL;
+    CHECK_OK(env, OH_JSVM_CreateDouble(env, d, &v));
+    return v;
+}
+
+static JSVM_Value str(JSVM_Env env, const char *s)
+{
+    JSVM_Value v = NULL;
+    CHECK_OK(env, OH_JSVM_CreateStringUtf8(env, s, JSVM_AUTO_LENGTH, &v));
+    return v;
+}
+
+static JSVM_Value undef(JSVM_Env env)
+{
+    JSVM_Value v = NULL;
+    CHECK_OK(env, OH_JSVM_GetUndefined(env, &v));
+    return v;
+}
+
+static JSVM_Script compile(JSVM_Env env, const char *src)
+{
+    JSVM_Script s = NULL;
+    CHECK_OK(env, OH_JSVM_CompileScript(env, str(env, src), NULL, 0, false, NULL, &s));
+    return s;
+}
+
+/* After a case: no exception may be pending (clears it if one is). */
+static void expect_no_exception(JSVM_Env env)
+{
+    bool pending = false;
+    CHECK_OK(env, OH_JSVM_IsExceptionPending(env, &pending));
+    if (pending) {
+        JSVM_Value e = NULL;
+        OH_JSVM_GetAndClearLastException(env, &e);
+        jt_fail(__FILE__, __LINE__, "an exception was left pending");
+    }
+}
+
+/* Clears the exception that the previous call was expected to leave pending. */
+static void expect_and_clear_exception(JSVM_Env env)
+{
+    bool pending = false;
+    JSVM_Value e = NULL;
+    CHECK_OK(env, OH_JSVM_IsExceptionPending(env, &pending));
+    EXPECT_TRUE(pending);
+    CHECK_OK(env, OH_JSVM_GetAndClearLastException(env, &e));
+}
+
+/* NULL_CASE(Name) { body using f->env, f->vm } defines the case for OH_JSVM_Name. */
+#define NULL_CASE(name)                                     \
+    static void nc_##name(jt_fixture *f);                   \
+    static void t_##name(void)                              \
+    {                                                       \
+        jt_fixture fx;                                      \
+        jt_setup(&fx);                                      \
+        nc_##name(&fx);                                     \
+        expect_no_exception(fx.env);                        \
+        jt_teardown(&fx);                                   \
+    }                                                       \
+    static void nc_##name(jt_fixture *f)
+
+/* =====================================================================
+ * Process init & VM lifecycle
+ * ===================================================================== */
+
+NULL_CASE(Init)
+{
+    (void)f;
+    /* options may be NULL; the process is already initialised. */
+    EXPECT_VM_STATUS(OH_JSVM_Init(NULL), JSVM_GENERIC_FAILURE);
+}
+
+NULL_CASE(CreateVM)
+{
+    (void)f;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateVM(NULL, NULL));
+    JSVM_VM vm = NULL;
+    EXPECT_VM_STATUS(OH_JSVM_CreateVM(NULL, &vm), JSVM_OK);
+    EXPECT_TRUE(vm != NULL);
+    EXPECT_VM_STATUS(OH_JSVM_DestroyVM(vm), JSVM_OK);
+}
+
+NULL_CASE(DestroyVM)
+{
+    (void)f;
+    EXPECT_NULL_HANDLE(OH_JSVM_DestroyVM(NULL));
+}
+
+NULL_CASE(GetVM)
+{
+    JSVM_VM vm = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetVM(NULL, &vm));
+    EXPECT_TRUE(vm == NULL);
+    EXPECT_INVALID(f->env, OH_JSVM_GetVM(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_GetVM(f->env, &vm));
+    EXPECT_TRUE(vm == f->vm);
+}
+
+/* =====================================================================
+ * Env lifecycle
+ * ===================================================================== */
+
+NULL_CASE(CreateEnv)
+{
+    JSVM_Env env = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateEnv(NULL, 0, NULL, &env));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateEnv(f->vm, 0, NULL, NULL));
+    /* propertyCount > 0 needs the descriptors. */
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateEnv(f->vm, 1, NULL, &env));
+    EXPECT_TRUE(env == NULL);
+    EXPECT_VM_STATUS(OH_JSVM_CreateEnv(f->vm, 0, NULL, &env), JSVM_OK);
+    EXPECT_TRUE(env != NULL);
+    EXPECT_VM_STATUS(OH_JSVM_DestroyEnv(env), JSVM_OK);
+}
+
+NULL_CASE(DestroyEnv)
+{
+    (void)f;
+    EXPECT_NULL_HANDLE(OH_JSVM_DestroyEnv(NULL));
+}
+
+/* =====================================================================
+ * Scopes
+ * ===================================================================== */
+
+NULL_CASE(OpenVMScope)
+{
+    JSVM_VMScope s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_OpenVMScope(NULL, &s));
+    EXPECT_NULL_HANDLE(OH_JSVM_OpenVMScope(f->vm, NULL));
+    EXPECT_TRUE(s == NULL);
+}
+
+NULL_CASE(CloseVMScope)
+{
+    JSVM_VMScope s = NULL;
+    EXPECT_VM_STATUS(OH_JSVM_OpenVMScope(f->vm, &s), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_CloseVMScope(NULL, s));
+    EXPECT_NULL_HANDLE(OH_JSVM_CloseVMScope(f->vm, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_CloseVMScope(f->vm, s), JSVM_OK);
+}
+
+NULL_CASE(OpenEnvScope)
+{
+    JSVM_EnvScope s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_OpenEnvScope(NULL, &s));
+    EXPECT_INVALID(f->env, OH_JSVM_OpenEnvScope(f->env, NULL));
+    EXPECT_TRUE(s == NULL);
+}
+
+NULL_CASE(CloseEnvScope)
+{
+    JSVM_EnvScope s = NULL;
+    CHECK_OK(f->env, OH_JSVM_OpenEnvScope(f->env, &s));
+    EXPECT_NULL_HANDLE(OH_JSVM_CloseEnvScope(NULL, s));
+    EXPECT_INVALID(f->env, OH_JSVM_CloseEnvScope(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_CloseEnvScope(f->env, s));
+}
+
+NULL_CASE(OpenHandleScope)
+{
+    JSVM_HandleScope s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_OpenHandleScope(NULL, &s));
+    EXPECT_INVALID(f->env, OH_JSVM_OpenHandleScope(f->env, NULL));
+    EXPECT_TRUE(s == NULL);
+}
+
+NULL_CASE(CloseHandleScope)
+{
+    JSVM_HandleScope s = NULL;
+    CHECK_OK(f->env, OH_JSVM_OpenHandleScope(f->env, &s));
+    EXPECT_NULL_HANDLE(OH_JSVM_CloseHandleScope(NULL, s));
+    EXPECT_INVALID(f->env, OH_JSVM_CloseHandleScope(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_CloseHandleScope(f->env, s));
+}
+
+NULL_CASE(OpenEscapableHandleScope)
+{
+    JSVM_EscapableHandleScope s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_OpenEscapableHandleScope(NULL, &s));
+    EXPECT_INVALID(f->env, OH_JSVM_OpenEscapableHandleScope(f->env, NULL));
+    EXPECT_TRUE(s == NULL);
+}
+
+NULL_CASE(CloseEscapableHandleScope)
+{
+    JSVM_EscapableHandleScope s = NULL;
+    CHECK_OK(f->env, OH_JSVM_OpenEscapableHandleScope(f->env, &s));
+    EXPECT_NULL_HANDLE(OH_JSVM_CloseEscapableHandleScope(NULL, s));
+    EXPECT_INVALID(f->env, OH_JSVM_CloseEscapableHandleScope(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_CloseEscapableHandleScope(f->env, s));
+}
+
+NULL_CASE(EscapeHandle)
+{
+    JSVM_Env env = f->env;
+    JSVM_EscapableHandleScope s = NULL;
+    CHECK_OK(env, OH_JSVM_OpenEscapableHandleScope(env, &s));
+    JSVM_Value v = num(env, 1), out = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_EscapeHandle(NULL, s, v, &out));
+    EXPECT_INVALID(env, OH_JSVM_EscapeHandle(env, NULL, v, &out));
+    EXPECT_INVALID(env, OH_JSVM_EscapeHandle(env, s, NULL, &out));
+    EXPECT_INVALID(env, OH_JSVM_EscapeHandle(env, s, v, NULL));
+    EXPECT_TRUE(out == SENTINEL);
+    /* None of the failures used up the scope's one escape. */
+    EXPECT_OK(env, OH_JSVM_EscapeHandle(env, s, v, &out));
+    CHECK_OK(env, OH_JSVM_CloseEscapableHandleScope(env, s));
+    double d = 0;
+    CHECK_OK(env, OH_JSVM_GetValueDouble(env, out, &d));
+    EXPECT_TRUE(d == 1);
+}
+
+/* =====================================================================
+ * Locking
+ * ===================================================================== */
+
+NULL_CASE(IsLocked)
+{
+    bool locked = true;
+    EXPECT_NULL_HANDLE(OH_JSVM_IsLocked(NULL, &locked));
+    EXPECT_INVALID(f->env, OH_JSVM_IsLocked(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_IsLocked(f->env, &locked));
+    EXPECT_TRUE(!locked);
+}
+
+NULL_CASE(AcquireLock)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_AcquireLock(NULL));
+    EXPECT_OK(f->env, OH_JSVM_AcquireLock(f->env));
+    EXPECT_OK(f->env, OH_JSVM_ReleaseLock(f->env));
+}
+
+NULL_CASE(ReleaseLock)
+{
+    CHECK_OK(f->env, OH_JSVM_AcquireLock(f->env));
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseLock(NULL));
+    bool locked = false;
+    CHECK_OK(f->env, OH_JSVM_IsLocked(f->env, &locked));
+    EXPECT_TRUE(locked); /* the NULL call released nothing */
+    EXPECT_OK(f->env, OH_JSVM_ReleaseLock(f->env));
+}
+
+/* =====================================================================
+ * Scripts
+ * ===================================================================== */
+
+NULL_CASE(CompileScript)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value src = str(env, "1 + 1");
+    JSVM_Script s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CompileScript(NULL, src, NULL, 0, false, NULL, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScript(env, NULL, NULL, 0, false, NULL, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScript(env, src, NULL, 0, false, NULL, NULL));
+    EXPECT_ST(env, OH_JSVM_CompileScript(env, num(env, 42), NULL, 0, false, NULL, &s), JSVM_STRING_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_CompileScript(env, run(env, "({})"), NULL, 0, false, NULL, &s), JSVM_STRING_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_CompileScript(env, undef(env), NULL, 0, false, NULL, &s), JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(s == NULL);
+    EXPECT_OK(env, OH_JSVM_CompileScript(env, src, NULL, 0, false, NULL, &s));
+    EXPECT_TRUE(s != NULL);
+}
+
+NULL_CASE(CompileScriptWithOrigin)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value src = str(env, "1 + 1");
+    JSVM_ScriptOrigin origin = {NULL, "test.js", 0, 0}, noname = {NULL, NULL, 0, 0};
+    JSVM_Script s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CompileScriptWithOrigin(NULL, src, NULL, 0, false, NULL, &origin, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOrigin(env, NULL, NULL, 0, false, NULL, &origin, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOrigin(env, src, NULL, 0, false, NULL, &origin, NULL));
+    /* origin and its resourceName are required. */
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOrigin(env, src, NULL, 0, false, NULL, NULL, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOrigin(env, src, NULL, 0, false, NULL, &noname, &s));
+    EXPECT_ST(env, OH_JSVM_CompileScriptWithOrigin(env, num(env, 42), NULL, 0, false, NULL, &origin, &s),
+              JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(s == NULL);
+    EXPECT_OK(env, OH_JSVM_CompileScriptWithOrigin(env, src, NULL, 0, false, NULL, &origin, &s));
+    EXPECT_TRUE(s != NULL);
+}
+
+NULL_CASE(RunScript)
+{
+    JSVM_Env env = f->env;
+    JSVM_Script s = compile(env, "globalThis.runs = (globalThis.runs || 0) + 1");
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_RunScript(NULL, s, &r));
+    EXPECT_INVALID(env, OH_JSVM_RunScript(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_RunScript(env, s, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_RunScript(env, s, &r));
+    /* None of the failing calls ran the script. */
+    JT_ASSERT_JS(env, "runs === 1");
+}
+
+NULL_CASE(RetainScript)
+{
+    JSVM_Env env = f->env;
+    JSVM_Script s = compile(env, "1");
+    EXPECT_NULL_HANDLE(OH_JSVM_RetainScript(NULL, s));
+    EXPECT_INVALID(env, OH_JSVM_RetainScript(env, NULL));
+    EXPECT_OK(env, OH_JSVM_RetainScript(env, s));
+    EXPECT_OK(env, OH_JSVM_ReleaseScript(env, s));
+}
+
+NULL_CASE(ReleaseScript)
+{
+    JSVM_Env env = f->env;
+    JSVM_Script s = compile(env, "1");
+    CHECK_OK(env, OH_JSVM_RetainScript(env, s));
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseScript(NULL, s));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseScript(env, NULL));
+    EXPECT_OK(env, OH_JSVM_ReleaseScript(env, s));
+}
+
+/* =====================================================================
+ * Value creation
+ * ===================================================================== */
+
+NULL_CASE(CreateArray)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArray(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateArray(f->env, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateArrayWithLength)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArrayWithLength(NULL, 3, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateArrayWithLength(f->env, 3, NULL));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateArrayWithLength(f->env, (size_t)UINT32_MAX + 1, &v));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateObject)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateObject(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateObject(f->env, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateInt32)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateInt32(NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateInt32(f->env, 1, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateUint32)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateUint32(NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateUint32(f->env, 1, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateInt64)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateInt64(NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateInt64(f->env, 1, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateDouble)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateDouble(NULL, 1.5, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateDouble(f->env, 1.5, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateStringUtf8)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateStringUtf8(NULL, "a", 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf8(f->env, "a", 1, NULL));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf8(f->env, NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf8(f->env, NULL, JSVM_AUTO_LENGTH, &v));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateStringLatin1)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateStringLatin1(NULL, "a", 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringLatin1(f->env, "a", 1, NULL));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringLatin1(f->env, NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringLatin1(f->env, NULL, JSVM_AUTO_LENGTH, &v));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(CreateStringUtf16)
+{
+    static const char16_t a[] = {'a', 0};
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateStringUtf16(NULL, a, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf16(f->env, a, 1, NULL));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf16(f->env, NULL, 1, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateStringUtf16(f->env, NULL, JSVM_AUTO_LENGTH, &v));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(GetBoolean)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetBoolean(NULL, true, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_GetBoolean(f->env, true, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(GetGlobal)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetGlobal(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_GetGlobal(f->env, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(GetNull)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetNull(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_GetNull(f->env, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+NULL_CASE(GetUndefined)
+{
+    JSVM_Value v = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetUndefined(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_GetUndefined(f->env, NULL));
+    EXPECT_TRUE(v == SENTINEL);
+}
+
+/* =====================================================================
+ * Value extraction
+ * ===================================================================== */
+
+NULL_CASE(GetValueBool)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value t = NULL;
+    CHECK_OK(env, OH_JSVM_GetBoolean(env, true, &t));
+    bool b = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetValueBool(NULL, t, &b));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBool(env, NULL, &b));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBool(env, t, NULL));
+    EXPECT_ST(env, OH_JSVM_GetValueBool(env, num(env, 1), &b), JSVM_BOOLEAN_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_GetValueBool(env, str(env, "true"), &b), JSVM_BOOLEAN_EXPECTED);
+    EXPECT_TRUE(b == false);
+}
+
+/* The four number getters share their rules. */
+#define NUMBER_GETTER_CASE(name, ctype)                                                        \
+    NULL_CASE(name)                                                                            \
+    {                                                                                          \
+        JSVM_Env env = f->env;                                                                 \
+        JSVM_Value n = num(env, 7);                                                            \
+        ctype out = 0;                                                                         \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, n, &out));                                     \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &out));                                  \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, n, NULL));                                     \
+        EXPECT_ST(env, OH_JSVM_##name(env, str(env, "7"), &out), JSVM_NUMBER_EXPECTED);        \
+        EXPECT_ST(env, OH_JSVM_##name(env, undef(env), &out), JSVM_NUMBER_EXPECTED);           \
+        EXPECT_ST(env, OH_JSVM_##name(env, run(env, "7n"), &out), JSVM_NUMBER_EXPECTED);       \
+        EXPECT_TRUE(out == 0);                                                                 \
+        EXPECT_OK(env, OH_JSVM_##name(env, n, &out));                                          \
+        EXPECT_TRUE(out == 7);                                                                 \
+    }
+NUMBER_GETTER_CASE(GetValueDouble, double)
+NUMBER_GETTER_CASE(GetValueInt32, int32_t)
+NUMBER_GETTER_CASE(GetValueUint32, uint32_t)
+NUMBER_GETTER_CASE(GetValueInt64, int64_t)
+
+/* The three string getters share their rules. */
+#define STRING_GETTER_CASE(name, ctype)                                                          \
+    NULL_CASE(name)                                                                              \
+    {                                                                                            \
+        JSVM_Env env = f->env;                                                                   \
+        JSVM_Value s = str(env, "abc");                                                          \
+        ctype buf[8];                                                                            \
+        size_t n = 99;                                                                           \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, s, buf, 8, &n));                                 \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, buf, 8, &n));                              \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, NULL, 0, &n));                             \
+        /* a length query needs somewhere to put the length */                                   \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, s, NULL, 0, NULL));                              \
+        EXPECT_ST(env, OH_JSVM_##name(env, num(env, 1), buf, 8, &n), JSVM_STRING_EXPECTED);      \
+        EXPECT_ST(env, OH_JSVM_##name(env, num(env, 1), NULL, 0, &n), JSVM_STRING_EXPECTED);     \
+        EXPECT_EQ_INT(n, 99);                                                                    \
+        EXPECT_OK(env, OH_JSVM_##name(env, s, NULL, 0, &n));                                     \
+        EXPECT_EQ_INT(n, 3);                                                                     \
+        EXPECT_OK(env, OH_JSVM_##name(env, s, buf, 8, NULL));                                    \
+        EXPECT_TRUE(buf[0] == 'a' && buf[3] == 0);                                               \
+    }
+STRING_GETTER_CASE(GetValueStringUtf8, char)
+STRING_GETTER_CASE(GetValueStringLatin1, char)
+STRING_GETTER_CASE(GetValueStringUtf16, char16_t)
+
+/* =====================================================================
+ * Functions and callbacks
+ * ===================================================================== */
+
+static JSVM_Value cb_return_7(JSVM_Env env, JSVM_CallbackInfo info)
+{
+    (void)info;
+    JSVM_Value v = NULL;
+    OH_JSVM_CreateInt32(env, 7, &v);
+    return v;
+}
+static JSVM_CallbackStruct cb7 = {cb_return_7, NULL};
+
+NULL_CASE(CallFunction)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value fn = run(env, "(function () { globalThis.calls = (globalThis.calls || 0) + 1; return 5; })");
+    JSVM_Value recv = undef(env), arg = num(env, 1), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CallFunction(NULL, recv, fn, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, NULL, fn, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, NULL, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, fn, 1, NULL, &r));
+    /* Not a function: JSVM_INVALID_ARG, and nothing thrown. */
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, arg, 1, &arg, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, str(env, "f"), 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, run(env, "({})"), 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CallFunction(env, recv, undef(env), 0, NULL, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    expect_no_exception(env);
+    JT_ASSERT_JS(env, "globalThis.calls === undefined");
+    /* result is optional; argv may be NULL when argc is 0. */
+    EXPECT_OK(env, OH_JSVM_CallFunction(env, recv, fn, 0, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_CallFunction(env, recv, fn, 1, &arg, &r));
+    JT_ASSERT_JS(env, "globalThis.calls === 2");
+}
+
+NULL_CASE(CreateFunction)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value fn = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateFunction(NULL, "f", JSVM_AUTO_LENGTH, &cb7, &fn));
+    EXPECT_INVALID(env, OH_JSVM_CreateFunction(env, "f", JSVM_AUTO_LENGTH, NULL, &fn));
+    EXPECT_INVALID(env, OH_JSVM_CreateFunction(env, "f", JSVM_AUTO_LENGTH, &cb7, NULL));
+    EXPECT_TRUE(fn == SENTINEL);
+    /* The name is optional. */
+    EXPECT_OK(env, OH_JSVM_CreateFunction(env, NULL, 0, &cb7, &fn));
+    JSVM_Value r = NULL;
+    int32_t i = 0;
+    CHECK_OK(env, OH_JSVM_CallFunction(env, undef(env), fn, 0, NULL, &r));
+    CHECK_OK(env, OH_JSVM_GetValueInt32(env, r, &i));
+    EXPECT_EQ_INT(i, 7);
+}
+
+NULL_CASE(CreateFunctionWithScript)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value body = str(env, "return a + 1;"), params[1] = {str(env, "a")}, bad[1] = {num(env, 1)};
+    JSVM_Value fn = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateFunctionWithScript(NULL, "f", JSVM_AUTO_LENGTH, 1, params, body, &fn));
+    EXPECT_INVALID(env, OH_JSVM_CreateFunctionWithScript(env, "f", JSVM_AUTO_LENGTH, 1, params, NULL, &fn));
+    EXPECT_INVALID(env, OH_JSVM_CreateFunctionWithScript(env, "f", JSVM_AUTO_LENGTH, 1, params, body, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateFunctionWithScript(env, "f", JSVM_AUTO_LENGTH, 1, NULL, body, &fn));
+    EXPECT_ST(env, OH_JSVM_CreateFunctionWithScript(env, "f", JSVM_AUTO_LENGTH, 1, params, num(env, 1), &fn),
+              JSVM_STRING_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_CreateFunctionWithScript(env, "f", JSVM_AUTO_LENGTH, 1, bad, body, &fn),
+              JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(fn == SENTINEL);
+    /* funcName optional. */
+    EXPECT_OK(env, OH_JSVM_CreateFunctionWithScript(env, NULL, 0, 1, params, body, &fn));
+    JSVM_Value arg = num(env, 41), r = NULL;
+    int32_t i = 0;
+    CHECK_OK(env, OH_JSVM_CallFunction(env, undef(env), fn, 1, &arg, &r));
+    CHECK_OK(env, OH_JSVM_GetValueInt32(env, r, &i));
+    EXPECT_EQ_INT(i, 42);
+}
+
+/* Callback checks: which one is chosen by the callback's data. */
+enum { CB_INFO = 1, CB_NEW_TARGET = 2 };
+static int cb_ran;
+
+static JSVM_Value cb_checks(JSVM_Env env, JSVM_CallbackInfo info)
+{
+    void *data = NULL;
+    size_t argc = 2;
+    JSVM_Value argv[2] = {SENTINEL, SENTINEL}, nt = SENTINEL;
+    CHECK_OK(env, OH_JSVM_GetCbInfo(env, info, NULL, NULL, NULL, &data));
+    int which = data ? *(int *)data : 0;
+    if (which == CB_INFO) {
+        EXPECT_NULL_HANDLE(OH_JSVM_GetCbInfo(NULL, info, &argc, argv, NULL, NULL));
+        EXPECT_INVALID(env, OH_JSVM_GetCbInfo(env, NULL, &argc, argv, NULL, NULL));
+        /* argv needs argc (its capacity). */
+        EXPECT_INVALID(env, OH_JSVM_GetCbInfo(env, info, NULL, argv, NULL, NULL));
+        EXPECT_TRUE(argv[0] == SENTINEL && argc == 2);
+        /* Every output is optional. */
+        EXPECT_OK(env, OH_JSVM_GetCbInfo(env, info, NULL, NULL, NULL, NULL));
+        EXPECT_OK(env, OH_JSVM_GetCbInfo(env, info, &argc, argv, NULL, NULL));
+        EXPECT_EQ_INT(argc, 1);
+        cb_ran |= CB_INFO;
+    } else if (which == CB_NEW_TARGET) {
+        EXPECT_NULL_HANDLE(OH_JSVM_GetNewTarget(NULL, info, &nt));
+        EXPECT_INVALID(env, OH_JSVM_GetNewTarget(env, NULL, &nt));
+        EXPECT_INVALID(env, OH_JSVM_GetNewTarget(env, info, NULL));
+        EXPECT_TRUE(nt == SENTINEL);
+        EXPECT_OK(env, OH_JSVM_GetNewTarget(env, info, &nt));
+        EXPECT_TRUE(nt != NULL && nt != SENTINEL); /* a construct call */
+        cb_ran |= CB_NEW_TARGET;
+    } else {
+        jt_fail(__FILE__, __LINE__, "callback data lost");
+    }
+    return NULL;
+}
+
+static int cb_info_kind = CB_INFO, cb_nt_kind = CB_NEW_TARGET;
+static JSVM_CallbackStruct cb_info_struct = {cb_checks, &cb_info_kind};
+static JSVM_CallbackStruct cb_nt_struct = {cb_checks, &cb_nt_kind};
+
+NULL_CASE(GetCbInfo)
+{
+    JSVM_Env env = f->env;
+    size_t argc = 0;
+    /* No callback info outside a callback. */
+    EXPECT_INVALID(env, OH_JSVM_GetCbInfo(env, NULL, &argc, NULL, NULL, NULL));
+    JSVM_Value fn = NULL, arg = num(env, 3);
+    CHECK_OK(env, OH_JSVM_CreateFunction(env, "checks", JSVM_AUTO_LENGTH, &cb_info_struct, &fn));
+    cb_ran = 0;
+    CHECK_OK(env, OH_JSVM_CallFunction(env, undef(env), fn, 1, &arg, NULL));
+    EXPECT_EQ_INT(cb_ran, CB_INFO);
+}
+
+NULL_CASE(GetNewTarget)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value nt = SENTINEL;
+    EXPECT_INVALID(env, OH_JSVM_GetNewTarget(env, NULL, &nt));
+    EXPECT_TRUE(nt == SENTINEL);
+    JSVM_Value fn = NULL, obj = NULL;
+    CHECK_OK(env, OH_JSVM_CreateFunction(env, "Checks", JSVM_AUTO_LENGTH, &cb_nt_struct, &fn));
+    cb_ran = 0;
+    CHECK_OK(env, OH_JSVM_NewInstance(env, fn, 0, NULL, &obj));
+    EXPECT_EQ_INT(cb_ran, CB_NEW_TARGET);
+}
+
+NULL_CASE(NewInstance)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value ctor = run(env, "(function C(x) { this.x = x; globalThis.made = (globalThis.made || 0) + 1; })");
+    JSVM_Value arg = num(env, 9), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_NewInstance(NULL, ctor, 1, &arg, &r));
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, NULL, 1, &arg, &r));
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, ctor, 1, &arg, NULL));
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, ctor, 1, NULL, &r));
+    /* Not a function: JSVM_INVALID_ARG, nothing thrown. */
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, arg, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, run(env, "({})"), 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_NewInstance(env, str(env, "C"), 0, NULL, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    expect_no_exception(env);
+    JT_ASSERT_JS(env, "globalThis.made === undefined");
+    EXPECT_OK(env, OH_JSVM_NewInstance(env, ctor, 1, &arg, &r));
+    EXPECT_TRUE(r != SENTINEL && r != NULL);
+}
+
+/* =====================================================================
+ * Errors and exceptions
+ * ===================================================================== */
+
+NULL_CASE(GetLastErrorInfo)
+{
+    const JSVM_ExtendedErrorInfo *info = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetLastErrorInfo(NULL, &info));
+    EXPECT_TRUE(info == NULL);
+    EXPECT_INVALID(f->env, OH_JSVM_GetLastErrorInfo(f->env, NULL));
+    /* GetLastErrorInfo reports the previous call (here its own failure) and
+     * does not record its own success, so EXPECT_VM_STATUS. */
+    EXPECT_VM_STATUS(OH_JSVM_GetLastErrorInfo(f->env, &info), JSVM_OK);
+    EXPECT_TRUE(info != NULL && info->errorCode == JSVM_INVALID_ARG);
+}
+
+NULL_CASE(Throw)
+{
+    JSVM_Env env = f->env;
+    EXPECT_NULL_HANDLE(OH_JSVM_Throw(NULL, num(env, 1)));
+    EXPECT_INVALID(env, OH_JSVM_Throw(env, NULL));
+    expect_no_exception(env);
+    EXPECT_OK(env, OH_JSVM_Throw(env, num(env, 1)));
+    expect_and_clear_exception(env);
+}
+
+/* The four Throw*Error functions share their rules: msg required, code optional. */
+#define THROW_ERROR_CASE(name)                                          \
+    NULL_CASE(name)                                                     \
+    {                                                                   \
+        JSVM_Env env = f->env;                                          \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, "CODE", "msg"));        \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, "CODE", NULL));         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, NULL));           \
+        expect_no_exception(env);                                       \
+        EXPECT_OK(env, OH_JSVM_##name(env, NULL, "msg"));               \
+        expect_and_clear_exception(env);                                \
+    }
+THROW_ERROR_CASE(ThrowError)
+THROW_ERROR_CASE(ThrowTypeError)
+THROW_ERROR_CASE(ThrowRangeError)
+THROW_ERROR_CASE(ThrowSyntaxError)
+
+NULL_CASE(IsError)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value e = run(env, "new Error('x')");
+    bool b = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_IsError(NULL, e, &b));
+    EXPECT_INVALID(env, OH_JSVM_IsError(env, NULL, &b));
+    EXPECT_INVALID(env, OH_JSVM_IsError(env, e, NULL));
+    EXPECT_TRUE(!b);
+    EXPECT_OK(env, OH_JSVM_IsError(env, e, &b));
+    EXPECT_TRUE(b);
+}
+
+/* The four Create*Error functions share their rules: msg a required string, code an optional string. */
+#define CREATE_ERROR_CASE(name)                                                                  \
+    NULL_CASE(name)                                                                              \
+    {                                                                                            \
+        JSVM_Env env = f->env;                                                                   \
+        JSVM_Value code = str(env, "CODE"), msg = str(env, "msg"), r = SENTINEL;                 \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, code, msg, &r));                                 \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, code, NULL, &r));                                \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, code, msg, NULL));                               \
+        EXPECT_ST(env, OH_JSVM_##name(env, code, num(env, 1), &r), JSVM_STRING_EXPECTED);        \
+        EXPECT_ST(env, OH_JSVM_##name(env, NULL, run(env, "({})"), &r), JSVM_STRING_EXPECTED);   \
+        EXPECT_ST(env, OH_JSVM_##name(env, num(env, 1), msg, &r), JSVM_STRING_EXPECTED);         \
+        EXPECT_TRUE(r == SENTINEL);                                                              \
+        EXPECT_OK(env, OH_JSVM_##name(env, NULL, msg, &r));                                      \
+        bool is = false;                                                                         \
+        CHECK_OK(env, OH_JSVM_IsError(env, r, &is));                                             \
+        EXPECT_TRUE(is);                                                                         \
+    }
+CREATE_ERROR_CASE(CreateError)
+CREATE_ERROR_CASE(CreateTypeError)
+CREATE_ERROR_CASE(CreateRangeError)
+CREATE_ERROR_CASE(CreateSyntaxError)
+
+NULL_CASE(GetAndClearLastException)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value e = SENTINEL;
+    CHECK_OK(env, OH_JSVM_ThrowError(env, NULL, "pending"));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetAndClearLastException(NULL, &e));
+    EXPECT_INVALID(env, OH_JSVM_GetAndClearLastException(env, NULL));
+    EXPECT_TRUE(e == SENTINEL);
+    /* Neither failing call cleared the exception. */
+    bool pending = false;
+    CHECK_OK(env, OH_JSVM_IsExceptionPending(env, &pending));
+    EXPECT_TRUE(pending);
+    EXPECT_OK(env, OH_JSVM_GetAndClearLastException(env, &e));
+    bool is = false;
+    CHECK_OK(env, OH_JSVM_IsError(env, e, &is));
+    EXPECT_TRUE(is);
+}
+
+NULL_CASE(IsExceptionPending)
+{
+    bool pending = true;
+    EXPECT_NULL_HANDLE(OH_JSVM_IsExceptionPending(NULL, &pending));
+    EXPECT_INVALID(f->env, OH_JSVM_IsExceptionPending(f->env, NULL));
+    EXPECT_OK(f->env, OH_JSVM_IsExceptionPending(f->env, &pending));
+    EXPECT_TRUE(!pending);
+}
+
+/* =====================================================================
+ * Microtasks, memory, version
+ * ===================================================================== */
+
+NULL_CASE(SetMicrotaskPolicy)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_SetMicrotaskPolicy(NULL, JSVM_MICROTASK_AUTO));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetMicrotaskPolicy(f->vm, (JSVM_MicrotaskPolicy)7));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetMicrotaskPolicy(f->vm, (JSVM_MicrotaskPolicy)-1));
+    EXPECT_VM_STATUS(OH_JSVM_SetMicrotaskPolicy(f->vm, JSVM_MICROTASK_EXPLICIT), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_SetMicrotaskPolicy(f->vm, JSVM_MICROTASK_AUTO), JSVM_OK);
+}
+
+NULL_CASE(PerformMicrotaskCheckpoint)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_PerformMicrotaskCheckpoint(NULL));
+    EXPECT_VM_STATUS(OH_JSVM_PerformMicrotaskCheckpoint(f->vm), JSVM_OK);
+}
+
+NULL_CASE(PumpMessageLoop)
+{
+    bool ran = true;
+    EXPECT_NULL_HANDLE(OH_JSVM_PumpMessageLoop(NULL, &ran));
+    EXPECT_NULL_HANDLE(OH_JSVM_PumpMessageLoop(f->vm, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_PumpMessageLoop(f->vm, &ran), JSVM_OK);
+}
+
+NULL_CASE(AdjustExternalMemory)
+{
+    int64_t total = -1;
+    EXPECT_NULL_HANDLE(OH_JSVM_AdjustExternalMemory(NULL, 1024, &total));
+    EXPECT_INVALID(f->env, OH_JSVM_AdjustExternalMemory(f->env, 1024, NULL));
+    EXPECT_TRUE(total == -1);
+    EXPECT_OK(f->env, OH_JSVM_AdjustExternalMemory(f->env, 0, &total));
+    EXPECT_TRUE(total >= 0);
+}
+
+NULL_CASE(MemoryPressureNotification)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_MemoryPressureNotification(NULL, JSVM_MEMORY_PRESSURE_LEVEL_NONE));
+    EXPECT_OK(f->env, OH_JSVM_MemoryPressureNotification(f->env, JSVM_MEMORY_PRESSURE_LEVEL_NONE));
+}
+
+NULL_CASE(GetVersion)
+{
+    uint32_t v = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetVersion(NULL, &v));
+    EXPECT_INVALID(f->env, OH_JSVM_GetVersion(f->env, NULL));
+    EXPECT_TRUE(v == 0);
+    EXPECT_OK(f->env, OH_JSVM_GetVersion(f->env, &v));
+    EXPECT_TRUE(v > 0);
+}
+
+NULL_CASE(GetVMInfo)
+{
+    (void)f;
+    JSVM_VMInfo info;
+    memset(&info, 0, sizeof info);
+    EXPECT_NULL_HANDLE(OH_JSVM_GetVMInfo(NULL));
+    EXPECT_VM_STATUS(OH_JSVM_GetVMInfo(&info), JSVM_OK);
+    EXPECT_TRUE(info.engine != NULL && info.version != NULL);
+}
+
+/* =====================================================================
+ * GetLastErrorInfo contents
+ * ===================================================================== */
+
+static const JSVM_ExtendedErrorInfo *last(JSVM_Env env)
+{
+    const JSVM_ExtendedErrorInfo *info = NULL;
+    if (OH_JSVM_GetLastErrorInfo(env, &info) != JSVM_OK || !info) {
+        jt_fail(__FILE__, __LINE__, "GetLastErrorInfo failed");
+        static const JSVM_ExtendedErrorInfo none = {"(none)", NULL, 0, (JSVM_Status)-1};
+        return &none;
+    }
+    return info;
+}
+
+/* The last error is want, with its fixed message and the engine fields cleared. */
+#define EXPECT_LAST(env, want, text)                                \
+    do {                                                            \
+        const JSVM_ExtendedErrorInfo *i_ = last(env);               \
+        EXPECT_EQ_INT(i_->errorCode, (want));                       \
+        EXPECT_STREQ(i_->errorMessage, (text));                     \
+        EXPECT_TRUE(i_->engineReserved == NULL);                    \
+        EXPECT_EQ_INT(i_->engineErrorCode, 0);                      \
+    } while (0)
+
+static void error_messages(void)
+{
+    jt_fixture f;
+    jt_setup(&f);
+    JSVM_Env env = f.env;
+    JSVM_Value v = NULL;
+    double d = 0;
+    bool b = false;
+    size_t n = 0;
+
+    EXPECT_INVALID(env, OH_JSVM_CreateInt32(env, 1, NULL));
+    EXPECT_LAST(env, JSVM_INVALID_ARG, "Invalid argument");
+
+    EXPECT_ST(env, OH_JSVM_GetValueDouble(env, str(env, "x"), &d), JSVM_NUMBER_EXPECTED);
+    EXPECT_LAST(env, JSVM_NUMBER_EXPECTED, "A number was expected");
+
+    EXPECT_ST(env, OH_JSVM_GetValueStringUtf8(env, num(env, 1), NULL, 0, &n), JSVM_STRING_EXPECTED);
+    EXPECT_LAST(env, JSVM_STRING_EXPECTED, "A string was expected");
+
+    EXPECT_ST(env, OH_JSVM_GetValueBool(env, num(env, 1), &b), JSVM_BOOLEAN_EXPECTED);
+    EXPECT_LAST(env, JSVM_BOOLEAN_EXPECTED, "A boolean was expected");
+
+    /* A JS-running call while an exception is pending. */
+    CHECK_OK(env, OH_JSVM_ThrowError(env, NULL, "boom"));
+    JSVM_Script s = NULL;
+    EXPECT_ST(env, OH_JSVM_CompileScript(env, str(env, "1"), NULL, 0, false, NULL, &s), JSVM_PENDING_EXCEPTION);
+    EXPECT_LAST(env, JSVM_PENDING_EXCEPTION, "An exception is pending");
+    expect_and_clear_exception(env);
+
+    /* A script that throws. */
+    s = compile(env, "throw new RangeError('r')");
+    JSVM_Value r = NULL;
+    EXPECT_ST(env, OH_JSVM_RunScript(env, s, &r), JSVM_PENDING_EXCEPTION);
+    EXPECT_LAST(env, JSVM_PENDING_EXCEPTION, "An exception is pending");
+    expect_and_clear_exception(env);
+
+    /* A function body that does not compile (spec: JSVM_GENERIC_FAILURE, exception pending). */
+    JSVM_Value fn = NULL;
+    EXPECT_ST(env, OH_JSVM_CreateFunctionWithScript(env, NULL, 0, 0, NULL, str(env, "return )"), &fn),
+              JSVM_GENERIC_FAILURE);
+    EXPECT_LAST(env, JSVM_GENERIC_FAILURE, "Unknown failure");
+    expect_and_clear_exception(env);
+
+    /* Escaping twice. */
+    JSVM_EscapableHandleScope es = NULL;
+    CHECK_OK(env, OH_JSVM_OpenEscapableHandleScope(env, &es));
+    v = num(env, 1);
+    JSVM_Value out = NULL;
+    CHECK_OK(env, OH_JSVM_EscapeHandle(env, es, v, &out));
+    EXPECT_ST(env, OH_JSVM_EscapeHandle(env, es, v, &out), JSVM_ESCAPE_CALLED_TWICE);
+    EXPECT_LAST(env, JSVM_ESCAPE_CALLED_TWICE, "OH_JSVM_EscapeHandle already called on scope");
+    CHECK_OK(env, OH_JSVM_CloseEscapableHandleScope(env, es));
+
+    expect_no_exception(env);
+    jt_teardown(&f);
+}
+
+/* Success clears the record: JSVM_OK and a NULL message. */
+static void success_resets_last_error(void)
+{
+    jt_fixture f;
+    jt_setup(&f);
+    JSVM_Env env = f.env;
+    JSVM_Value v = NULL;
+
+    EXPECT_INVALID(env, OH_JSVM_CreateObject(env, NULL));
+    EXPECT_LAST(env, JSVM_INVALID_ARG, "Invalid argument");
+    CHECK_OK(env, OH_JSVM_CreateObject(env, &v));
+    const JSVM_ExtendedErrorInfo *i = last(env);
+    EXPECT_EQ_INT(i->errorCode, JSVM_OK);
+    EXPECT_TRUE(i->errorMessage == NULL);
+    EXPECT_TRUE(i->engineReserved == NULL);
+    EXPECT_EQ_INT(i->engineErrorCode, 0);
+
+    /* Also after a type error, and through functions implemented in different ways. */
+    double d = 0;
+    EXPECT_STATUS(env, OH_JSVM_GetValueDouble(env, str(env, "x"), &d), JSVM_NUMBER_EXPECTED);
+    CHECK_OK(env, OH_JSVM_GetValueDouble(env, num(env, 2), &d));
+    EXPECT_EQ_INT(last(env)->errorCode, JSVM_OK);
+    EXPECT_TRUE(last(env)->errorMessage == NULL);
+
+    EXPECT_STATUS(env, OH_JSVM_CreateStringUtf8(env, NULL, 3, &v), JSVM_INVALID_ARG);
+    JT_RUN(env, "1 + 1"); /* CreateString + CompileScript + RunScript */
+    EXPECT_EQ_INT(last(env)->errorCode, JSVM_OK);
+    EXPECT_TRUE(last(env)->errorMessage == NULL);
+
+    /* And after a pending exception was cleared. */
+    JSVM_Script s = compile(env, "1");
+    CHECK_OK(env, OH_JSVM_ThrowError(env, NULL, "x"));
+    EXPECT_STATUS(env, OH_JSVM_RunScript(env, s, &v), JSVM_PENDING_EXCEPTION);
+    CHECK_OK(env, OH_JSVM_GetAndClearLastException(env, &v));
+    EXPECT_EQ_INT(last(env)->errorCode, JSVM_OK);
+    EXPECT_TRUE(last(env)->errorMessage == NULL);
+    jt_teardown(&f);
+}
+
+/* GetLastErrorInfo reports the previous call and does not reset it; the
+ * pointer is env-owned and stays valid, its contents follow later calls. */
+static void last_error_info_is_stable(void)
+{
+    jt_fixture f;
+    jt_setup(&f);
+    JSVM_Env env = f.env;
+    const JSVM_ExtendedErrorInfo *a = NULL, *b = NULL;
+    JSVM_Value v = NULL;
+    EXPECT_INVALID(env, OH_JSVM_GetGlobal(env, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_GetLastErrorInfo(env, &a), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_GetLastErrorInfo(env, &b), JSVM_OK);
+    EXPECT_TRUE(a == b && a != NULL);
+    EXPECT_EQ_INT(b->errorCode, JSVM_INVALID_ARG);
+    /* The same struct now shows the next call's status. */
+    CHECK_OK(env, OH_JSVM_GetGlobal(env, &v));
+    EXPECT_EQ_INT(a->errorCode, JSVM_OK);
+    EXPECT_TRUE(a->errorMessage == NULL);
+    bool flag = false;
+    EXPECT_STATUS(env, OH_JSVM_GetValueBool(env, v, &flag), JSVM_BOOLEAN_EXPECTED);
+    EXPECT_EQ_INT(a->errorCode, JSVM_BOOLEAN_EXPECTED);
+    EXPECT_STREQ(a->errorMessage, "A boolean was expected");
+    jt_teardown(&f);
+}
+
+/* Each env has its own record. */
+static void last_error_is_per_env(void)
+{
+    jt_fixture f;
+    jt_setup(&f);
+    JSVM_Env env2 = NULL;
+    JSVM_EnvScope es2 = NULL;
+    JSVM_HandleScope hs2 = NULL;
+    JSVM_Value v = NULL;
+    EXPECT_VM_STATUS(OH_JSVM_CreateEnv(f.vm, 0, NULL, &env2), JSVM_OK);
+    CHECK_OK(env2, OH_JSVM_OpenEnvScope(env2, &es2));
+    CHECK_OK(env2, OH_JSVM_OpenHandleScope(env2, &hs2));
+
+    EXPECT_INVALID(f.env, OH_JSVM_CreateArray(f.env, NULL));
+    CHECK_OK(env2, OH_JSVM_CreateArray(env2, &v));
+    EXPECT_LAST(f.env, JSVM_INVALID_ARG, "Invalid argument");
+    EXPECT_EQ_INT(last(env2)->errorCode, JSVM_OK);
+
+    /* A NULL-env call changes neither. */
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArray(NULL, NULL));
+    EXPECT_LAST(f.env, JSVM_INVALID_ARG, "Invalid argument");
+    EXPECT_EQ_INT(last(env2)->errorCode, JSVM_OK);
+
+    CHECK_OK(env2, OH_JSVM_CloseHandleScope(env2, hs2));
+    CHECK_OK(env2, OH_JSVM_CloseEnvScope(env2, es2));
+    EXPECT_VM_STATUS(OH_JSVM_DestroyEnv(env2), JSVM_OK);
+    jt_teardown(&f);
+}
+
+/* While an exception is pending (spec §2.2): the JS-running functions fail
+ * with JSVM_PENDING_EXCEPTION on entry, before looking at their other
+ * arguments (only a NULL env comes first); the others keep validating their
+ * arguments and work normally. */
+static void pending_exception_before_argument_checks(void)
+{
+    jt_fixture f;
+    jt_setup(&f);
+    JSVM_Env env = f.env;
+    JSVM_Value fn = run(env, "(function () {})"), recv = undef(env), src = str(env, "1"), v = NULL;
+    JSVM_Script script = compile(env, "1");
+    JSVM_ScriptOrigin origin = {NULL, "t.js", 0, 0};
+    JSVM_Script s = NULL;
+    const JSVM_Status P = JSVM_PENDING_EXCEPTION;
+
+    CHECK_OK(env, OH_JSVM_ThrowError(env, NULL, "pending"));
+    /* env+JS functions, each with one NULL mandatory argument. */
+    EXPECT_STATUS(env, OH_JSVM_CompileScript(env, NULL, NULL, 0, false, NULL, &s), P);
+    EXPECT_STATUS(env, OH_JSVM_CompileScript(env, src, NULL, 0, false, NULL, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_CompileScriptWithOrigin(env, NULL, NULL, 0, false, NULL, &origin, &s), P);
+    EXPECT_STATUS(env, OH_JSVM_RunScript(env, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_RunScript(env, script, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_CallFunction(env, NULL, fn, 0, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_CallFunction(env, recv, NULL, 0, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_CreateFunction(env, "f", JSVM_AUTO_LENGTH, &cb7, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_CreateFunction(env, "f", JSVM_AUTO_LENGTH, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_NewInstance(env, NULL, 0, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_NewInstance(env, fn, 0, NULL, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_CreateFunctionWithScript(env, NULL, 0, 0, NULL, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_Throw(env, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_ThrowError(env, NULL, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_ThrowTypeError(env, NULL, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_ThrowRangeError(env, NULL, NULL), P);
+    EXPECT_STATUS(env, OH_JSVM_ThrowSyntaxError(env, NULL, NULL), P);
+    /* and with valid arguments */
+    EXPECT_STATUS(env, OH_JSVM_CallFunction(env, recv, fn, 0, NULL, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_CreateFunction(env, "f", JSVM_AUTO_LENGTH, &cb7, &v), P);
+    EXPECT_STATUS(env, OH_JSVM_ThrowError(env, NULL, "second"), P);
+
+    /* env functions still validate and work. */
+    EXPECT_STATUS(env, OH_JSVM_CreateInt32(env, 1, NULL), JSVM_INVALID_ARG);
+    EXPECT_STATUS(env, OH_JSVM_GetValueDouble(env, src, (double *)NULL), JSVM_INVALID_ARG);
+    EXPECT_STATUS(env, OH_JSVM_CreateError(env, NULL, NULL, &v), JSVM_INVALID_ARG);
+    EXPECT_STATUS(env, OH_JSVM_CreateStringUtf8(env, "x", 1, &v), JSVM_OK);
+    double d = 0;
+    EXPECT_STATUS(env, OH_JSVM_GetValueDouble(env, v, &d), JSVM_NUMBER_EXPECTED);
+    EXPECT_STATUS(env, OH_JSVM_CreateDouble(env, 2, &v), JSVM_OK);
+
+    /* The original exception is still the pending one. */
+    JSVM_Value e = NULL, msg = NULL;
+    CHECK_OK(env, OH_JSVM_GetAndClearLastException(env, &e));
+    JSVM_Value getmsg = run(env, "(function (e) { return e.message; })");
+    CHECK_OK(env, OH_JSVM_CallFunction(env, recv, getmsg, 1, &e, &msg));
+    char buf[32] = "";
+    CHECK_OK(env, OH_JSVM_GetValueStringUtf8(env, msg, buf, sizeof buf, NULL));
+    EXPECT_STREQ(buf, "pending");
+    jt_teardown(&f);
+}
+
+/* =====================================================================
+ * The table
+ * ===================================================================== */
+
+#define CASE_ENTRY(name) {"OH_JSVM_" #name, t_##name}
+
+static const jt_test null_cases[] = {
+    /* init & VM */
+    CASE_ENTRY(Init), CASE_ENTRY(CreateVM), CASE_ENTRY(DestroyVM), CASE_ENTRY(GetVM),
+    /* env */
+    CASE_ENTRY(CreateEnv), CASE_ENTRY(DestroyEnv),
+    /* scopes */
+    CASE_ENTRY(OpenVMScope), CASE_ENTRY(CloseVMScope), CASE_ENTRY(OpenEnvScope), CASE_ENTRY(CloseEnvScope),
+    CASE_ENTRY(OpenHandleScope), CASE_ENTRY(CloseHandleScope), CASE_ENTRY(OpenEscapableHandleScope),
+    CASE_ENTRY(CloseEscapableHandleScope), CASE_ENTRY(EscapeHandle),
+    /* locking */
+    CASE_ENTRY(IsLocked), CASE_ENTRY(AcquireLock), CASE_ENTRY(ReleaseLock),
+    /* scripts */
+    CASE_ENTRY(CompileScript), CASE_ENTRY(CompileScriptWithOrigin), CASE_ENTRY(RunScript),
+    CASE_ENTRY(RetainScript), CASE_ENTRY(ReleaseScript),
+    /* value creation */
+    CASE_ENTRY(CreateArray), CASE_ENTRY(CreateArrayWithLength), CASE_ENTRY(CreateObject), CASE_ENTRY(CreateInt32),
+    CASE_ENTRY(CreateUint32), CASE_ENTRY(CreateInt64), CASE_ENTRY(CreateDouble), CASE_ENTRY(CreateStringUtf8),
+    CASE_ENTRY(CreateStringLatin1), CASE_ENTRY(CreateStringUtf16), CASE_ENTRY(GetBoolean), CASE_ENTRY(GetGlobal),
+    CASE_ENTRY(GetNull), CASE_ENTRY(GetUndefined),
+    /* value extraction */
+    CASE_ENTRY(GetValueBool), CASE_ENTRY(GetValueDouble), CASE_ENTRY(GetValueInt32), CASE_ENTRY(GetValueUint32),
+    CASE_ENTRY(GetValueInt64), CASE_ENTRY(GetValueStringUtf8), CASE_ENTRY(GetValueStringLatin1),
+    CASE_ENTRY(GetValueStringUtf16),
+    /* functions */
+    CASE_ENTRY(CallFunction), CASE_ENTRY(CreateFunction), CASE_ENTRY(CreateFunctionWithScript),
+    CASE_ENTRY(GetCbInfo), CASE_ENTRY(GetNewTarget), CASE_ENTRY(NewInstance),
+    /* errors */
+    CASE_ENTRY(GetLastErrorInfo), CASE_ENTRY(Throw), CASE_ENTRY(ThrowError), CASE_ENTRY(ThrowTypeError),
+    CASE_ENTRY(ThrowRangeError), CASE_ENTRY(ThrowSyntaxError), CASE_ENTRY(IsError), CASE_ENTRY(CreateError),
+    CASE_ENTRY(CreateTypeError), CASE_ENTRY(CreateRangeError), CASE_ENTRY(CreateSyntaxError),
+    CASE_ENTRY(GetAndClearLastException), CASE_ENTRY(IsExceptionPending),
+    /* microtasks, memory, version */
+    CASE_ENTRY(SetMicrotaskPolicy), CASE_ENTRY(PerformMicrotaskCheckpoint), CASE_ENTRY(PumpMessageLoop),
+    CASE_ENTRY(AdjustExternalMemory), CASE_ENTRY(MemoryPressureNotification), CASE_ENTRY(GetVersion),
+    CASE_ENTRY(GetVMInfo),
+};
+#define N_CASES (sizeof null_cases / sizeof null_cases[0])
+
+/* Every function in ctests/required_exports.txt (next to this file) has a case. */
+static void table_covers_required_exports(void)
+{
+    char path[4096];
+    const char *file = __FILE__, *slash = strrchr(file, '/');
+    size_t dir = slash ? (size_t)(slash - file + 1) : 0;
+    snprintf(path, sizeof path, "%.*srequired_exports.txt", (int)dir, file);
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        char msg[4200];
+        snprintf(msg, sizeof msg, "cannot open %s", path);
+        jt_fail(__FILE__, __LINE__, msg);
+        return;
+    }
+    char line[256];
+    int listed = 0;
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n \t")] = 0;
+        if (!line[0] || line[0] == '#')
+            continue;
+        listed++;
+        bool found = false;
+        for (size_t i = 0; i < N_CASES && !found; i++)
+            found = strcmp(null_cases[i].name, line) == 0;
+        if (!found) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "no argument-validation case for %s", line);
+            jt_fail(__FILE__, __LINE__, msg);
+        }
+    }
+    fclose(fp);
+    EXPECT_TRUE(listed >= 71);
+    /* No case is listed twice. */
+    for (size_t i = 0; i < N_CASES; i++)
+        for (size_t j = i + 1; j < N_CASES; j++)
+            EXPECT_TRUE(strcmp(null_cases[i].name, null_cases[j].name) != 0);
+}
+
+int main(void)
+{
+    static const jt_test extra[] = {
+        JT_TEST(error_messages),
+        JT_TEST(success_resets_last_error),
+        JT_TEST(last_error_info_is_stable),
+        JT_TEST(last_error_is_per_env),
+        JT_TEST(pending_exception_before_argument_checks),
+        JT_TEST(table_covers_required_exports),
+    };
+    enum { N_EXTRA = sizeof extra / sizeof extra[0] };
+    static jt_test all[N_CASES + N_EXTRA];
+    memcpy(all, null_cases, sizeof null_cases);
+    memcpy(all + N_CASES, extra, sizeof extra);
+    return jt_main("null_args", all, N_CASES + N_EXTRA);
+}
