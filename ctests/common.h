@@ -9,6 +9,8 @@
 #ifndef LIBJSVM_CTESTS_COMMON_H
 #define LIBJSVM_CTESTS_COMMON_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +196,122 @@ static inline const char *jt_str(JSVM_Env env, JSVM_Value v)
     if (!v || OH_JSVM_GetValueStringUtf8(env, v, buf, sizeof buf, &n) != JSVM_OK)
         return "(not a string)";
     return buf;
+}
+
+/* ---- JS-side helpers shared by the behaviour tests ---- */
+
+/* Evaluates the function expression fn_src and calls it with this = global. */
+static inline JSVM_Value call_js(JSVM_Env env, const char *fn_src, size_t argc, const JSVM_Value *argv)
+{
+    JSVM_Value fn = JT_RUN(env, fn_src), global = NULL, r = NULL;
+    CHECK_OK(env, OH_JSVM_GetGlobal(env, &global));
+    if (!fn)
+        return NULL;
+    CHECK_OK(env, OH_JSVM_CallFunction(env, global, fn, argc, argv, &r));
+    return r;
+}
+
+/* pred_src is a JS function expression of one argument returning a boolean. */
+static inline bool js_check(JSVM_Env env, const char *pred_src, JSVM_Value v)
+{
+    bool b = false;
+    if (!v)
+        return false;
+    JSVM_Value r = call_js(env, pred_src, 1, &v);
+    if (!r || OH_JSVM_GetValueBool(env, r, &b) != JSVM_OK)
+        return false;
+    return b;
+}
+
+/* Calls the function the script fnsrc evaluates to (this = undefined);
+ * failures are reported at file:line. */
+static inline JSVM_Value call_js_at(JSVM_Env env, const char *fnsrc, size_t argc, const JSVM_Value *argv,
+                                    const char *file, int line)
+{
+    JSVM_Value fn = jt_run_ok(env, fnsrc, file, line), undef = NULL, r = NULL;
+    if (!fn)
+        return NULL;
+    CHECK_OK(env, OH_JSVM_GetUndefined(env, &undef));
+    if (OH_JSVM_CallFunction(env, undef, fn, argc, argv, &r) != JSVM_OK) {
+        JSVM_Value exc = NULL;
+        OH_JSVM_GetAndClearLastException(env, &exc);
+        jt_fail(file, line, "CallFunction failed");
+        return NULL;
+    }
+    return r;
+}
+
+/* Resident set size of this process in KiB (-1 if unknown). */
+static inline long rss_kb(void)
+{
+    char line[256];
+    long kb = -1;
+    FILE *fp = fopen("/proc/self/status", "r");
+    if (!fp)
+        return -1;
+    while (fgets(line, sizeof line, fp))
+        if (strncmp(line, "VmRSS:", 6) == 0)
+            kb = strtol(line + 6, NULL, 10);
+    fclose(fp);
+    return kb;
+}
+
+/* EXPECT_JS(env, v, "(x) => ..."): the predicate holds for v. */
+#define EXPECT_JS(env, v, pred)                                               \
+    do {                                                                      \
+        jt_checks++;                                                          \
+        if (!js_check((env), (pred), (v)))                                    \
+            jt_fail(__FILE__, __LINE__, "JS predicate false: " pred);         \
+    } while (0)
+
+#define EXPECT_JS_1(env, fnsrc, v) EXPECT_JS((env), (v), fnsrc)
+
+static inline JSVM_Value make_str(JSVM_Env env, const char *s)
+{
+    JSVM_Value v = NULL;
+    CHECK_OK(env, OH_JSVM_CreateStringUtf8(env, s, JSVM_AUTO_LENGTH, &v));
+    return v;
+}
+
+static inline JSVM_Value make_int(JSVM_Env env, int32_t i)
+{
+    JSVM_Value v = NULL;
+    CHECK_OK(env, OH_JSVM_CreateInt32(env, i, &v));
+    return v;
+}
+
+/* globalThis[name] = v */
+static inline void set_global(JSVM_Env env, const char *name, JSVM_Value v)
+{
+    JSVM_Value args[2];
+    args[0] = make_str(env, name);
+    args[1] = v;
+    call_js(env, "(function (k, v) { globalThis[k] = v; })", 2, args);
+}
+
+/* Creates a native function named name and stores it as globalThis[name]. */
+static inline JSVM_Value def_fn(JSVM_Env env, const char *name, JSVM_CallbackStruct *cb)
+{
+    JSVM_Value fn = NULL;
+    CHECK_OK(env, OH_JSVM_CreateFunction(env, name, JSVM_AUTO_LENGTH, cb, &fn));
+    if (fn)
+        set_global(env, name, fn);
+    return fn;
+}
+
+static inline bool pending(JSVM_Env env)
+{
+    bool p = false;
+    CHECK_OK(env, OH_JSVM_IsExceptionPending(env, &p));
+    return p;
+}
+
+/* Takes (and clears) the pending exception; undefined if none. */
+static inline JSVM_Value take_exception(JSVM_Env env)
+{
+    JSVM_Value e = NULL;
+    CHECK_OK(env, OH_JSVM_GetAndClearLastException(env, &e));
+    return e;
 }
 
 typedef void (*jt_test_fn)(void);

@@ -13,33 +13,6 @@
 
 /* ---- helpers ---- */
 
-static JSVM_Value call_js_at(JSVM_Env env, const char *fnsrc, size_t argc, const JSVM_Value *argv,
-                             const char *file, int line)
-{
-    JSVM_Value fn = jt_run_ok(env, fnsrc, file, line), undef = NULL, r = NULL;
-    if (!fn)
-        return NULL;
-    CHECK_OK(env, OH_JSVM_GetUndefined(env, &undef));
-    if (OH_JSVM_CallFunction(env, undef, fn, argc, argv, &r) != JSVM_OK) {
-        JSVM_Value exc = NULL;
-        OH_JSVM_GetAndClearLastException(env, &exc);
-        jt_fail(file, line, "CallFunction failed");
-        return NULL;
-    }
-    return r;
-}
-
-/* The JS function fnsrc, called with the single argument v, must return true. */
-#define EXPECT_JS_1(env, fnsrc, v)                                                      \
-    do {                                                                                \
-        JSVM_Value a_[1] = {(v)};                                                       \
-        JSVM_Value r_ = call_js_at((env), fnsrc, 1, a_, __FILE__, __LINE__);            \
-        bool b_ = false;                                                                \
-        jt_checks++;                                                                    \
-        if (!r_ || OH_JSVM_GetValueBool((env), r_, &b_) != JSVM_OK || !b_)              \
-            jt_fail(__FILE__, __LINE__, "JS call did not return true: " fnsrc);         \
-    } while (0)
-
 static JSVM_Value utf8(JSVM_Env env, const char *s, size_t len)
 {
     JSVM_Value v = NULL;

@@ -14,23 +14,6 @@
 
 /* ---- helpers ---- */
 
-/* Calls the function that the script fnsrc evaluates to, with this=undefined. */
-static JSVM_Value call_js_at(JSVM_Env env, const char *fnsrc, size_t argc, const JSVM_Value *argv,
-                             const char *file, int line)
-{
-    JSVM_Value fn = jt_run_ok(env, fnsrc, file, line), undef = NULL, r = NULL;
-    if (!fn)
-        return NULL;
-    CHECK_OK(env, OH_JSVM_GetUndefined(env, &undef));
-    JSVM_Status st = OH_JSVM_CallFunction(env, undef, fn, argc, argv, &r);
-    if (st != JSVM_OK) {
-        JSVM_Value exc = NULL;
-        OH_JSVM_GetAndClearLastException(env, &exc);
-        jt_fail(file, line, "CallFunction failed");
-        return NULL;
-    }
-    return r;
-}
 #define CALL_JS(env, fnsrc, argc, argv) call_js_at((env), (fnsrc), (argc), (argv), __FILE__, __LINE__)
 
 /* The JS function fnsrc, called with argv, must return true. */
@@ -42,21 +25,6 @@ static JSVM_Value call_js_at(JSVM_Env env, const char *fnsrc, size_t argc, const
         if (!r_ || OH_JSVM_GetValueBool((env), r_, &b_) != JSVM_OK || !b_)          \
             jt_fail(__FILE__, __LINE__, "JS call did not return true: " fnsrc);     \
     } while (0)
-
-/* Same with one argument. */
-#define EXPECT_JS_1(env, fnsrc, v)                 \
-    do {                                           \
-        JSVM_Value a1_[1] = {(v)};                 \
-        EXPECT_JS_CALL((env), fnsrc, 1, a1_);      \
-    } while (0)
-
-/* globalThis[name] = v, through a JS function and OH_JSVM_CallFunction. */
-static void set_global(JSVM_Env env, const char *name, JSVM_Value v)
-{
-    JSVM_Value args[2] = {NULL, v};
-    CHECK_OK(env, OH_JSVM_CreateStringUtf8(env, name, JSVM_AUTO_LENGTH, &args[0]));
-    CALL_JS(env, "(function (k, v) { globalThis[k] = v; })", 2, args);
-}
 
 static JSVM_Value dbl(JSVM_Env env, double d)
 {
