@@ -531,8 +531,7 @@ struct JSVM_VM__ *jsvm_vm_new(JSRuntime *rt)
 
 void jsvm_vm_free(struct JSVM_VM__ *vm)
 {
-    JS_RunGC(vm->rt);
-    JS_FreeRuntime(vm->rt);
+    JS_FreeRuntime(vm->rt); /* collects everything itself */
     pthread_mutex_destroy(&vm->lock);
     free(vm);
 }

@@ -50,6 +50,8 @@ func main() {
 	}
 }
 
+var readFile = os.ReadFile
+
 func generate() ([]byte, error) {
 	hdr, err := os.ReadFile("include/ark_runtime/jsvm.h")
 	if err != nil {
@@ -86,27 +88,42 @@ func generate() ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("Go export jsvm%s has no OH_JSVM_%s in jsvm.h", name, name)
 		}
-		var args []string
-		if params != "void" {
-			for _, p := range strings.Split(params, ",") {
-				p = strings.TrimSpace(p)
-				m := nameRE.FindStringSubmatch(p)
-				if m == nil {
-					return nil, fmt.Errorf("OH_JSVM_%s: cannot parse parameter %q", name, p)
-				}
-				arg := m[1]
-				typ := strings.TrimSpace(strings.TrimSuffix(p, m[0]))
-				if m[2] != "" {
-					typ += "*"
-				}
-				if strings.Contains(typ, "const") {
-					arg = "(" + strings.Join(strings.Fields(strings.ReplaceAll(typ, "const", "")), " ") + ")" + arg
-				}
-				args = append(args, arg)
-			}
+		args, err := forwardArgs(params)
+		if err != nil {
+			return nil, fmt.Errorf("OH_JSVM_%s: %v", name, err)
 		}
 		fmt.Fprintf(&w, "\nJSVM_Status JSVM_CDECL OH_JSVM_%s(%s)\n{\n    return jsvm%s(%s);\n}\n",
 			name, params, name, strings.Join(args, ", "))
 	}
 	return w.Bytes(), nil
+}
+
+// forwardArgs turns a C parameter list into the argument list of the call to
+// the Go export: the parameter names, with const-qualified pointer types cast
+// to their non-const form (cgo's prototypes have no const).
+func forwardArgs(params string) ([]string, error) {
+	if strings.TrimSpace(params) == "void" {
+		return nil, nil
+	}
+	var args []string
+	for _, p := range strings.Split(params, ",") {
+		p = strings.TrimSpace(p)
+		m := nameRE.FindStringSubmatch(p)
+		if m == nil {
+			return nil, fmt.Errorf("cannot parse parameter %q", p)
+		}
+		arg := m[1]
+		typ := strings.TrimSpace(strings.TrimSuffix(p, m[0]))
+		if typ == "" {
+			return nil, fmt.Errorf("parameter %q has no name", p)
+		}
+		if m[2] != "" {
+			typ += "*"
+		}
+		if strings.Contains(typ, "const") {
+			arg = "(" + strings.Join(strings.Fields(strings.ReplaceAll(typ, "const", "")), " ") + ")" + arg
+		}
+		args = append(args, arg)
+	}
+	return args, nil
 }
