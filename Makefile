@@ -51,10 +51,33 @@ ctest: $(LIB)
 	$(CMAKE) --build $(BUILD)/ctest -j2
 	cd $(BUILD)/ctest && $(CTEST) --output-on-failure -LE bench
 
-bench: $(LIB)
-	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(CURDIR)/$(LIB) -DJSVM_QJS_DIR=$(QJS_DIR) -DJSVM_BENCH=ON >/dev/null
-	$(CMAKE) --build $(BUILD)/ctest -j2 --target bench_core
-	$(BUILD)/ctest/bench_core
+# Benchmarks (docs/bench.md). The bench links a variant of the library built
+# like $(LIB) but without the version script and unstripped, so it also
+# exports QuickJS's JS_*: the plain-C baseline runs on the same QuickJS build.
+# Only `make bench` builds it. BENCH_ARGS go to bench_core (--reps, --ms, --only).
+BENCH_DIR     := $(BUILD)/bench
+BENCH_LIB     := $(BENCH_DIR)/libjsvm_full.so
+BENCH_LDFLAGS := -extldflags '-Wl,-soname,libjsvm_full.so'
+BENCH_ARGS    ?=
+# Instruction counts too (ctests/bench/callgrind.sh, ~15 s) when valgrind is
+# installed; BENCH_CALLGRIND=0 skips them.
+BENCH_CALLGRIND ?= $(if $(shell command -v valgrind 2>/dev/null),1,0)
+
+$(BENCH_LIB): $(SOURCES)
+	$(GO) build -buildmode=c-shared -trimpath -ldflags="$(BENCH_LDFLAGS)" -o $@ ./cmd/libjsvm
+	rm -f $(BENCH_DIR)/libjsvm_full.h
+
+bench: $(LIB) $(BENCH_LIB)
+	$(CMAKE) -S . -B $(BENCH_DIR)/cmake -DJSVM_LIB=$(CURDIR)/$(LIB) -DJSVM_BENCH_LIB=$(CURDIR)/$(BENCH_LIB) \
+	  -DJSVM_QJS_DIR=$(QJS_DIR) -DJSVM_BENCH=ON >/dev/null
+	$(CMAKE) --build $(BENCH_DIR)/cmake -j2 --target bench_core bench_core_shipped
+	$(BENCH_DIR)/cmake/bench_core $(BENCH_ARGS)
+	@echo; echo "same JSVM calls against the shipped $(LIB) (version script, stripped):"
+	$(BENCH_DIR)/cmake/bench_core_shipped $(BENCH_ARGS)
+	@if [ "$(BENCH_CALLGRIND)" = 1 ]; then \
+	  echo; echo "instructions per op on the calling thread (callgrind):"; \
+	  ctests/bench/callgrind.sh $(BENCH_DIR)/cmake/bench_core $(filter --only=%,$(BENCH_ARGS)) || \
+	  echo "(callgrind run failed; the timings above stand)"; fi
 
 install: $(LIB)
 	install -d $(DESTDIR)$(PREFIX)/include/ark_runtime $(DESTDIR)$(PREFIX)/include/hilog \

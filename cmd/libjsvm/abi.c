@@ -11,11 +11,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_AdjustExternalMemory(JSVM_Env env, int64_t change
     return jsvmAdjustExternalMemory(env, changeInBytes, result);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_CallFunction(JSVM_Env env, JSVM_Value recv, JSVM_Value func, size_t argc, const JSVM_Value* argv, JSVM_Value* result)
-{
-    return jsvmCallFunction(env, recv, func, argc, (JSVM_Value*)argv, result);
-}
-
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScript(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_Script* result)
 {
     return jsvmCompileScript(env, script, (uint8_t*)cachedData, cacheDataLength, eagerCompile, cacheRejected, result);

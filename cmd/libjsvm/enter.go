@@ -29,7 +29,10 @@ func exit(env C.JSVM_Env, st *C.JSVM_Status) {
 		*st = code(status.GenericFailure)
 		debugf("panic: %v", r)
 	}
-	C.jsvm_set_status(env, *st)
+	// The record is C memory: write it directly (a cgo call would cost more
+	// than most exports' work). Same fields as jsvm_set_status in core.h.
+	env.last_error.errorCode = *st
+	env.last_error.errorMessage = C.jsvm_status_messages[*st]
 }
 
 // guard is exit for exports without an env (VM-level and global functions):

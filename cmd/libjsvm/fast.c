@@ -9,7 +9,7 @@
  */
 #include <math.h>
 
-#include "core.h"
+#include "ops.h"
 
 #define CHECK_ENV(env)              \
     do {                            \
@@ -332,6 +332,18 @@ JSVM_Status OH_JSVM_GetNewTarget(JSVM_Env env, JSVM_CallbackInfo cbinfo, JSVM_Va
     struct JSVM_CallbackInfo__ *info = (struct JSVM_CallbackInfo__ *)cbinfo;
     *result = info->is_construct ? (JSVM_Value)&info->new_target : NULL;
     RETURN(env, JSVM_OK);
+}
+
+/* ---- calls: the common way C code runs JS, so without a Go transition ---- */
+
+JSVM_Status OH_JSVM_CallFunction(JSVM_Env env, JSVM_Value recv, JSVM_Value func, size_t argc,
+                                 const JSVM_Value *argv, JSVM_Value *result)
+{
+    CHECK_ENV(env);
+    if (!recv || !func || (argc > 0 && !argv))
+        /* the pending-exception check comes first for JS-running functions */
+        RETURN(env, JS_HasException(env->ctx) ? JSVM_PENDING_EXCEPTION : JSVM_INVALID_ARG);
+    RETURN(env, jsvm_op_call(env, recv, func, argc, argv, result));
 }
 
 /* ---- errors ---- */

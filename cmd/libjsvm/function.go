@@ -20,20 +20,6 @@ func jsvmCreateFunction(env C.JSVM_Env, utf8name *C.char, length C.size_t, cb C.
 	return C.jsvm_op_create_function(env, utf8name, length, cb, result)
 }
 
-// jsvmCallFunction implements OH_JSVM_CallFunction.
-//
-//export jsvmCallFunction
-func jsvmCallFunction(env C.JSVM_Env, recv C.JSVM_Value, fn C.JSVM_Value, argc C.size_t, argv *C.JSVM_Value, result *C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	if recv == nil || fn == nil || (argc > 0 && argv == nil) {
-		return badArgsJS(env)
-	}
-	return C.jsvm_op_call(env, recv, fn, argc, argv, result)
-}
-
 // jsvmNewInstance implements OH_JSVM_NewInstance.
 //
 //export jsvmNewInstance

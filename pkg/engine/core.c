@@ -78,8 +78,12 @@ static void jsvm_scripts_free(JSVM_Env env, jsvm_script **list)
 
 JSVM_Status jsvm_scope_open(JSVM_Env env, int escapable, uintptr_t *out)
 {
-    if (env->nscopes == env->cap_scopes) {
-        uint32_t cap = env->cap_scopes ? env->cap_scopes * 2 : 16;
+    if (env->nscopes >= env->cap_scopes) {
+        /* nscopes can exceed the capacity: a callback's implicit scope only
+         * counts (see jsvm_fn_call) and has no record. */
+        uint32_t cap = env->cap_scopes ? env->cap_scopes : 16;
+        while (cap <= env->nscopes)
+            cap *= 2;
         jsvm_scope *s = realloc(env->scopes, cap * sizeof(*s));
         if (!s)
             return JSVM_GENERIC_FAILURE;
@@ -160,7 +164,12 @@ static size_t jsvm_stack_room(void)
 
 void jsvm_vm_enter(struct JSVM_VM__ *vm)
 {
-    if (vm->depth++ == 0) {
+    /* The limit is an absolute address (stack base + margin), so it stays
+     * right for every entry on the same thread: recompute it only when the
+     * VM is entered from another thread than last time. */
+    if (vm->depth++ == 0 && (!vm->stack_thread_set || !pthread_equal(vm->stack_thread, pthread_self()))) {
+        vm->stack_thread = pthread_self();
+        vm->stack_thread_set = 1;
         size_t room = jsvm_stack_room();
         size_t limit = room > 2 * JSVM_STACK_MARGIN ? room - JSVM_STACK_MARGIN : room / 2;
         JS_UpdateStackTop(vm->rt);
@@ -274,16 +283,14 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     }
 
     /* The callback runs in a handle scope of its own, which it cannot close
-     * (scope_floor): its values and scripts die when it returns. */
+     * (scope_floor): its values and scripts die when it returns. The scope
+     * is only counted, never recorded: nothing reads a record at or below
+     * the floor, so the hot path stays a few stores. */
     jsvm_chunk *mark_chunk = env->cur;
     uint32_t mark_top = env->top;
-    uintptr_t scope;
-    if (jsvm_scope_open(env, 0, &scope) != JSVM_OK) {
-        JS_FreeValue(ctx, self);
-        return JS_ThrowOutOfMemory(ctx);
-    }
+    uint32_t scope = ++env->nscopes;
     uint32_t saved_floor = env->scope_floor;
-    env->scope_floor = (uint32_t)scope;
+    env->scope_floor = scope;
     env->vm->depth++;
     JSVM_Value rv = r->cb->callback(env, (JSVM_CallbackInfo)&info);
     env->vm->depth--;
@@ -299,10 +306,11 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     }
     /* Close the callback's scope and any it forgot to close (the reference
      * implementation aborts the process on the latter). */
-    env->nscopes = (uint32_t)scope - 1;
+    env->nscopes = scope - 1;
     if (env->scoped_scripts)
         jsvm_scripts_unwind(env, env->nscopes);
-    jsvm_unwind(env, mark_chunk, mark_top);
+    if (env->top != mark_top || env->cur != mark_chunk)
+        jsvm_unwind(env, mark_chunk, mark_top);
 
     if (info.is_construct) {
         if (JS_IsException(ret) || JS_IsObject(ret)) {

@@ -93,6 +93,8 @@ struct JSVM_VM__ {
     int envs;                    /* live envs */
     int depth;                   /* JS entry depth: API calls running JS + native callbacks */
     uintptr_t stack_limit;       /* lowest stack address JS may use on the running thread */
+    pthread_t stack_thread;      /* the thread stack_limit was computed for */
+    int stack_thread_set;
 };
 
 struct JSVM_Env__ {

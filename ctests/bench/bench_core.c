@@ -1,0 +1,606 @@
+/*
+ * bench_core.c: ns per operation on libjsvm's hot paths, each beside the
+ * same operation written in plain C against the same QuickJS, measured in
+ * the same run (make bench; docs/bench.md).
+ *
+ *   a  JS -> native callback, empty body
+ *   b  JS -> native callback doing GetCbInfo, 2x GetValueDouble, CreateDouble
+ *   c  CreateDouble + GetValueDouble from C (handle scope cycled every 1000)
+ *   d  CallFunction of a 2-argument JS function from C
+ *   e  CreateVM + CreateEnv + run "1+1" + destroy everything
+ *
+ * The program is linked against libjsvm_full.so: the library built without
+ * its linker version script, so it also exports QuickJS's JS_* symbols. The
+ * OH_JSVM_* path and the plain-C baseline therefore run the very same
+ * compiled QuickJS in one process. Built with -DBENCH_JSVM_ONLY it links the
+ * shipped libjsvm.so instead and measures the OH_JSVM_* side only.
+ *
+ * Method: per op and side, calibrate N so that one repetition takes --ms
+ * milliseconds, run one warm-up repetition, then --reps repetitions with the
+ * two sides interleaved (alternating which goes first); report the median
+ * ns/op of each side and their ratio, plus the range of the per-repetition
+ * ratios (each JSVM run over the baseline run next to it in time: on a busy
+ * machine a wide range means the ratio is noise-bound). Nothing is
+ * subtracted. Timing is reported, never asserted: the exit status is non-zero
+ * only if an API call failed or returned a wrong value.
+ *
+ * --callgrind (run under valgrind --tool=callgrind by callgrind.sh) runs each
+ * op once per side with a fixed N, zeroing the counters before the run and
+ * dumping them after it, labelled "<op> <side> n=N".
+ */
+#define _GNU_SOURCE
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ark_runtime/jsvm.h"
+#ifndef BENCH_JSVM_ONLY
+#include "quickjs.h"
+#endif
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define HAVE_CALLGRIND 1
+#endif
+#endif
+#ifndef HAVE_CALLGRIND
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(s) ((void)(s))
+#endif
+
+/* Setup failures abort; failures inside timed loops are OR-ed into `bad`
+ * (as cheap as ignoring them) and reported at the end. */
+#define CHECK(call)                                                         \
+    do {                                                                    \
+        int st_ = (int)(call);                                              \
+        if (st_ != 0) {                                                     \
+            fprintf(stderr, "bench: %s failed: %d (line %d)\n", #call, st_, \
+                    __LINE__);                                              \
+            exit(2);                                                        \
+        }                                                                   \
+    } while (0)
+
+static unsigned bad;         /* OR of statuses / error flags in timed code */
+static volatile double sink; /* keeps results observable */
+
+static double now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* ------------------------------------------------------------------ */
+/* JSVM side                                                           */
+
+static const char RUNNER_SRC[] =
+    "(function (f, n) { for (let i = 0; i < n; i++) f(i, 2.5); })";
+static const char ADD_SRC[] = "(function (a, b) { return a + b; })";
+
+static JSVM_VM jvm;
+static JSVM_Env jenv;
+static JSVM_HandleScope jscope;
+static JSVM_Value jrunner, jfa, jfb, jadd, jundef, jargs[2];
+
+static JSVM_Value cb_empty(JSVM_Env env, JSVM_CallbackInfo info)
+{
+    (void)env;
+    (void)info;
+    return NULL;
+}
+
+static JSVM_Value cb_work(JSVM_Env env, JSVM_CallbackInfo info)
+{
+    size_t argc = 2;
+    JSVM_Value argv[2], r;
+    double x, y;
+    bad |= OH_JSVM_GetCbInfo(env, info, &argc, argv, NULL, NULL);
+    bad |= OH_JSVM_GetValueDouble(env, argv[0], &x);
+    bad |= OH_JSVM_GetValueDouble(env, argv[1], &y);
+    bad |= OH_JSVM_CreateDouble(env, x + y, &r);
+    return r;
+}
+
+static JSVM_CallbackStruct cb_empty_s = {cb_empty, NULL};
+static JSVM_CallbackStruct cb_work_s = {cb_work, NULL};
+
+static JSVM_Value jsvm_eval(const char *src)
+{
+    JSVM_Value s, r;
+    JSVM_Script script;
+    CHECK(OH_JSVM_CreateStringUtf8(jenv, src, JSVM_AUTO_LENGTH, &s));
+    CHECK(OH_JSVM_CompileScript(jenv, s, NULL, 0, true, NULL, &script));
+    CHECK(OH_JSVM_RunScript(jenv, script, &r));
+    return r;
+}
+
+static double jsvm_num(JSVM_Value v)
+{
+    double d = NAN;
+    CHECK(OH_JSVM_GetValueDouble(jenv, v, &d));
+    return d;
+}
+
+static void jsvm_setup(void)
+{
+    CHECK(OH_JSVM_Init(NULL));
+    CHECK(OH_JSVM_CreateVM(NULL, &jvm));
+    CHECK(OH_JSVM_CreateEnv(jvm, 0, NULL, &jenv));
+    CHECK(OH_JSVM_OpenHandleScope(jenv, &jscope));
+    jrunner = jsvm_eval(RUNNER_SRC);
+    jadd = jsvm_eval(ADD_SRC);
+    CHECK(OH_JSVM_CreateFunction(jenv, "fa", JSVM_AUTO_LENGTH, &cb_empty_s, &jfa));
+    CHECK(OH_JSVM_CreateFunction(jenv, "fb", JSVM_AUTO_LENGTH, &cb_work_s, &jfb));
+    CHECK(OH_JSVM_GetUndefined(jenv, &jundef));
+    CHECK(OH_JSVM_CreateDouble(jenv, 1.5, &jargs[0]));
+    CHECK(OH_JSVM_CreateDouble(jenv, 2.5, &jargs[1]));
+
+    /* the callbacks and the function compute what they should */
+    JSVM_Value r, a2[2];
+    CHECK(OH_JSVM_CreateDouble(jenv, 1, &a2[0]));
+    CHECK(OH_JSVM_CreateDouble(jenv, 2.5, &a2[1]));
+    CHECK(OH_JSVM_CallFunction(jenv, jundef, jfb, 2, a2, &r));
+    if (jsvm_num(r) != 3.5)
+        CHECK(!"fb(1, 2.5) == 3.5");
+    CHECK(OH_JSVM_CallFunction(jenv, jundef, jadd, 2, jargs, &r));
+    if (jsvm_num(r) != 4)
+        CHECK(!"add(1.5, 2.5) == 4");
+}
+
+static void jsvm_teardown(void)
+{
+    CHECK(OH_JSVM_CloseHandleScope(jenv, jscope));
+    CHECK(OH_JSVM_DestroyEnv(jenv));
+    CHECK(OH_JSVM_DestroyVM(jvm));
+}
+
+/* runner(f, n) inside its own handle scope: the loop of (a) and (b). n is
+ * passed as an int (a double would send every `i < n` down QuickJS's slow
+ * relational path, inflating both sides alike). */
+static void jsvm_loop(JSVM_Value f, long n)
+{
+    JSVM_HandleScope s;
+    JSVM_Value args[2], r;
+    bad |= OH_JSVM_OpenHandleScope(jenv, &s);
+    args[0] = f;
+    bad |= OH_JSVM_CreateInt32(jenv, (int32_t)n, &args[1]);
+    bad |= OH_JSVM_CallFunction(jenv, jundef, jrunner, 2, args, &r);
+    bad |= OH_JSVM_CloseHandleScope(jenv, s);
+}
+
+static void jsvm_a(long n) { jsvm_loop(jfa, n); }
+static void jsvm_b(long n) { jsvm_loop(jfb, n); }
+
+static void jsvm_c(long n)
+{
+    JSVM_HandleScope s;
+    JSVM_Value v;
+    double d, sum = 0;
+    for (long k = 0; k < n; k += 1000) {
+        bad |= OH_JSVM_OpenHandleScope(jenv, &s);
+        for (int j = 0; j < 1000; j++) {
+            bad |= OH_JSVM_CreateDouble(jenv, j + 0.5, &v);
+            bad |= OH_JSVM_GetValueDouble(jenv, v, &d);
+            sum += d;
+        }
+        bad |= OH_JSVM_CloseHandleScope(jenv, s);
+    }
+    sink = sum;
+}
+
+static void jsvm_d(long n)
+{
+    JSVM_HandleScope s;
+    JSVM_Value r;
+    for (long k = 0; k < n; k += 1000) {
+        bad |= OH_JSVM_OpenHandleScope(jenv, &s);
+        for (int j = 0; j < 1000; j++)
+            bad |= OH_JSVM_CallFunction(jenv, jundef, jadd, 2, jargs, &r);
+        bad |= OH_JSVM_CloseHandleScope(jenv, s);
+    }
+}
+
+static void jsvm_e(long n)
+{
+    for (long i = 0; i < n; i++) {
+        JSVM_VM vm;
+        JSVM_VMScope vs;
+        JSVM_Env env;
+        JSVM_EnvScope es;
+        JSVM_HandleScope hs;
+        JSVM_Value src, r;
+        JSVM_Script script;
+        int32_t v = 0;
+        bad |= OH_JSVM_CreateVM(NULL, &vm);
+        bad |= OH_JSVM_OpenVMScope(vm, &vs);
+        bad |= OH_JSVM_CreateEnv(vm, 0, NULL, &env);
+        bad |= OH_JSVM_OpenEnvScope(env, &es);
+        bad |= OH_JSVM_OpenHandleScope(env, &hs);
+        bad |= OH_JSVM_CreateStringUtf8(env, "1+1", 3, &src);
+        bad |= OH_JSVM_CompileScript(env, src, NULL, 0, true, NULL, &script);
+        bad |= OH_JSVM_RunScript(env, script, &r);
+        bad |= OH_JSVM_GetValueInt32(env, r, &v);
+        bad |= (v != 2);
+        bad |= OH_JSVM_CloseHandleScope(env, hs);
+        bad |= OH_JSVM_CloseEnvScope(env, es);
+        bad |= OH_JSVM_DestroyEnv(env);
+        bad |= OH_JSVM_CloseVMScope(vm, vs);
+        bad |= OH_JSVM_DestroyVM(vm);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* plain-C baseline on the same QuickJS                                */
+
+#ifndef BENCH_JSVM_ONLY
+static JSRuntime *qrt;
+static JSContext *qctx;
+static JSValue qrunner, qfa, qfb, qadd, qargs[2];
+
+static JSValue q_empty(JSContext *ctx, JSValueConst this_val, int argc,
+                       JSValueConst *argv)
+{
+    (void)ctx;
+    (void)this_val;
+    (void)argc;
+    (void)argv;
+    return JS_UNDEFINED;
+}
+
+static JSValue q_work(JSContext *ctx, JSValueConst this_val, int argc,
+                      JSValueConst *argv)
+{
+    double x, y;
+    (void)this_val;
+    (void)argc; /* length 2: QuickJS pads missing arguments with undefined */
+    bad |= (unsigned)JS_ToFloat64(ctx, &x, argv[0]);
+    bad |= (unsigned)JS_ToFloat64(ctx, &y, argv[1]);
+    return JS_NewFloat64(ctx, x + y);
+}
+
+static JSValue q_eval(const char *src)
+{
+    JSValue v = JS_Eval(qctx, src, strlen(src), "<bench>", JS_EVAL_TYPE_GLOBAL);
+    if (JS_IsException(v))
+        CHECK(!"JS_Eval");
+    return v;
+}
+
+static double q_num(JSValue v)
+{
+    double d = NAN;
+    CHECK(JS_ToFloat64(qctx, &d, v));
+    JS_FreeValue(qctx, v);
+    return d;
+}
+
+static void base_setup(void)
+{
+    qrt = JS_NewRuntime();
+    qctx = JS_NewContext(qrt);
+    if (!qrt || !qctx)
+        CHECK(!"JS_NewRuntime/JS_NewContext");
+    qrunner = q_eval(RUNNER_SRC);
+    qadd = q_eval(ADD_SRC);
+    qfa = JS_NewCFunction2(qctx, q_empty, "fa", 2, JS_CFUNC_generic, 0);
+    qfb = JS_NewCFunction2(qctx, q_work, "fb", 2, JS_CFUNC_generic, 0);
+    qargs[0] = JS_NewFloat64(qctx, 1.5);
+    qargs[1] = JS_NewFloat64(qctx, 2.5);
+
+    JSValue a2[2] = {JS_NewFloat64(qctx, 1), JS_NewFloat64(qctx, 2.5)};
+    if (q_num(JS_Call(qctx, qfb, JS_UNDEFINED, 2, a2)) != 3.5)
+        CHECK(!"fb(1, 2.5) == 3.5");
+    if (q_num(JS_Call(qctx, qadd, JS_UNDEFINED, 2, qargs)) != 4)
+        CHECK(!"add(1.5, 2.5) == 4");
+}
+
+static void base_teardown(void)
+{
+    JS_FreeValue(qctx, qrunner);
+    JS_FreeValue(qctx, qadd);
+    JS_FreeValue(qctx, qfa);
+    JS_FreeValue(qctx, qfb);
+    JS_FreeContext(qctx);
+    JS_FreeRuntime(qrt);
+}
+
+static void base_loop(JSValue f, long n)
+{
+    JSValue args[2] = {f, JS_NewInt32(qctx, (int32_t)n)};
+    JSValue r = JS_Call(qctx, qrunner, JS_UNDEFINED, 2, args);
+    bad |= JS_IsException(r);
+    JS_FreeValue(qctx, r);
+}
+
+static void base_a(long n) { base_loop(qfa, n); }
+static void base_b(long n) { base_loop(qfb, n); }
+
+static void base_c(long n)
+{
+    JSValue v;
+    double d, sum = 0;
+    for (long k = 0; k < n; k += 1000) {
+        for (int j = 0; j < 1000; j++) {
+            v = JS_NewFloat64(qctx, j + 0.5);
+            bad |= (unsigned)JS_ToFloat64(qctx, &d, v);
+            JS_FreeValue(qctx, v);
+            sum += d;
+        }
+    }
+    sink = sum;
+}
+
+static void base_d(long n)
+{
+    for (long k = 0; k < n; k += 1000) {
+        for (int j = 0; j < 1000; j++) {
+            JSValue r = JS_Call(qctx, qadd, JS_UNDEFINED, 2, qargs);
+            bad |= JS_IsException(r);
+            JS_FreeValue(qctx, r);
+        }
+    }
+}
+
+static void base_e(long n)
+{
+    for (long i = 0; i < n; i++) {
+        JSRuntime *rt = JS_NewRuntime();
+        JSContext *ctx = JS_NewContext(rt);
+        JSValue r = JS_Eval(ctx, "1+1", 3, "<bench>", JS_EVAL_TYPE_GLOBAL);
+        bad |= !(JS_VALUE_GET_TAG(r) == JS_TAG_INT && JS_VALUE_GET_INT(r) == 2);
+        JS_FreeValue(ctx, r);
+        JS_FreeContext(ctx);
+        JS_FreeRuntime(rt);
+    }
+}
+#endif /* BENCH_JSVM_ONLY */
+
+/* ------------------------------------------------------------------ */
+/* harness                                                             */
+
+typedef void (*run_fn)(long n);
+
+typedef struct {
+    char id;
+    const char *what;
+    long granule;          /* N is a multiple of this */
+    long cg_iters;         /* N under --callgrind */
+    double target;         /* max ratio; 0 = none */
+    run_fn side[2];        /* [0] JSVM, [1] baseline */
+} op_t;
+
+#ifdef BENCH_JSVM_ONLY
+#define BASE(f) NULL
+#else
+#define BASE(f) f
+#endif
+
+static const op_t ops[] = {
+    {'a', "JS->native callback, empty body", 1, 200000, 1.2, {jsvm_a, BASE(base_a)}},
+    {'b', "callback: GetCbInfo + 2 GetValueDouble + CreateDouble", 1, 200000, 2.0, {jsvm_b, BASE(base_b)}},
+    {'c', "CreateDouble + GetValueDouble from C", 1000, 1000000, 0, {jsvm_c, BASE(base_c)}},
+    {'d', "CallFunction, 2-arg JS function, from C", 1000, 200000, 0, {jsvm_d, BASE(base_d)}},
+    {'e', "CreateVM+CreateEnv+run \"1+1\"+destroy", 1, 50, 1.5, {jsvm_e, BASE(base_e)}},
+};
+#define NOPS (sizeof ops / sizeof ops[0])
+
+static double time_run(run_fn f, long n)
+{
+    double t0 = now_ns();
+    f(n);
+    return now_ns() - t0;
+}
+
+/* A fixed N (--iters): a multiple of granule, at most 2^30. */
+static long round_iters(long n, long granule)
+{
+    if (n > (1L << 30))
+        n = 1L << 30;
+    return (n + granule - 1) / granule * granule;
+}
+
+/* N such that one repetition takes about target_ns. */
+static long calibrate(run_fn f, long granule, double target_ns)
+{
+    long n = granule;
+    for (;;) {
+        double t = time_run(f, n);
+        if (t >= target_ns / 16 || n >= (1L << 28)) {
+            double want = (double)n * target_ns / (t > 1 ? t : 1);
+            if (want > (double)(1L << 30))
+                want = (double)(1L << 30); /* the JS loop bound is an int32 */
+            long m = ((long)want + granule - 1) / granule * granule;
+            return m < granule ? granule : m;
+        }
+        n *= 4;
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Other processes competing for the CPUs make wall-clock ratios noisy. */
+static void print_load(const char *when)
+{
+    double la[1];
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (getloadavg(la, 1) != 1 || ncpu < 1)
+        return;
+    printf("load average %s: %.2f on %ld CPUs%s\n", when, la[0], ncpu,
+           la[0] > 0.5 * (double)ncpu ? " (busy machine: expect noisy ratios)" : "");
+}
+
+static void usage(void)
+{
+    fprintf(stderr,
+            "usage: bench_core [--only=abcde] [--reps=R] [--ms=T] [--jsvm-only]\n"
+            "                  [--callgrind [--iters=N]]\n"
+            "  --reps=R     repetitions per op and side (default 9)\n"
+            "  --ms=T       target milliseconds per repetition (default 60)\n"
+            "  --only=ops   run only these ops (letters a-e)\n"
+            "  --jsvm-only  skip the plain-C baseline\n"
+            "  --callgrind  one run per op and side with fixed N, dumping callgrind stats\n"
+            "  --iters=N    fixed N (default: calibrated; per-op default under --callgrind)\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    int reps = 9, callgrind = 0, jsvm_only = 0;
+    double ms = 60;
+    long iters = 0;
+    const char *only = "abcde";
+
+#ifdef BENCH_JSVM_ONLY
+    jsvm_only = 1;
+#endif
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strncmp(a, "--reps=", 7))
+            reps = atoi(a + 7);
+        else if (!strncmp(a, "--ms=", 5))
+            ms = atof(a + 5);
+        else if (!strncmp(a, "--only=", 7))
+            only = a + 7;
+        else if (!strncmp(a, "--iters=", 8))
+            iters = atol(a + 8);
+        else if (!strcmp(a, "--jsvm-only"))
+            jsvm_only = 1;
+        else if (!strcmp(a, "--callgrind"))
+            callgrind = 1;
+        else
+            usage();
+    }
+    if (reps < 1 || reps > 101 || ms <= 0)
+        usage();
+#ifndef HAVE_CALLGRIND
+    if (callgrind) {
+        fprintf(stderr, "bench: built without <valgrind/callgrind.h>; --callgrind unavailable\n");
+        return 2;
+    }
+#endif
+    int nsides = jsvm_only ? 1 : 2;
+
+    jsvm_setup();
+#ifndef BENCH_JSVM_ONLY
+    if (!jsvm_only)
+        base_setup();
+#endif
+
+    JSVM_VMInfo vi;
+    CHECK(OH_JSVM_GetVMInfo(&vi));
+    printf("libjsvm bench_core: %s %s, %s\n", vi.engine, vi.version,
+#ifdef BENCH_JSVM_ONLY
+           "linked against the shipped libjsvm.so (JSVM side only)"
+#else
+           "JSVM and plain-C baseline on the same QuickJS build (libjsvm_full.so)"
+#endif
+    );
+
+    if (callgrind) {
+        /* Instruction counts: one run per op and side, stats dumped per run. */
+        for (size_t o = 0; o < NOPS; o++) {
+            const op_t *op = &ops[o];
+            if (!strchr(only, op->id))
+                continue;
+            long n = iters > 0 ? round_iters(iters, op->granule) : op->cg_iters;
+            for (int s = 0; s < nsides; s++) {
+                char label[64];
+                op->side[s](op->granule); /* warm: first-use costs stay out */
+                snprintf(label, sizeof label, "%c %s n=%ld", op->id, s ? "base" : "jsvm", n);
+                CALLGRIND_ZERO_STATS;
+                op->side[s](n);
+                CALLGRIND_DUMP_STATS_AT(label);
+                printf("ran %s\n", label);
+            }
+        }
+    } else {
+        printf("%d repetitions of ~%.0f ms per op and side, sides interleaved; median ns/op\n",
+               reps, ms);
+        print_load("before");
+        printf("\n");
+        if (jsvm_only) {
+            printf("| op | operation | JSVM ns/op | JSVM min |\n|---|---|---:|---:|\n");
+        } else {
+            printf("| op | operation | JSVM ns/op | C ns/op | ratio | paired range | target | met |\n"
+                   "|---|---|---:|---:|---:|---:|---:|---|\n");
+        }
+        fflush(stdout);
+        for (size_t o = 0; o < NOPS; o++) {
+            const op_t *op = &ops[o];
+            if (!strchr(only, op->id))
+                continue;
+            long n[2];
+            double t[2][101], pair[101], med[2], mn[2];
+            for (int s = 0; s < nsides; s++) {
+                n[s] = iters > 0 ? round_iters(iters, op->granule)
+                                 : calibrate(op->side[s], op->granule, ms * 1e6);
+                op->side[s](n[s]); /* warm-up repetition */
+            }
+            for (int r = 0; r < reps; r++) {
+                for (int k = 0; k < nsides; k++) {
+                    int s = (r & 1) ? nsides - 1 - k : k;
+                    t[s][r] = time_run(op->side[s], n[s]) / (double)n[s];
+                }
+            }
+            for (int r = 0; r < reps && !jsvm_only; r++)
+                pair[r] = t[0][r] / t[1][r]; /* two runs adjacent in time */
+            for (int s = 0; s < nsides; s++) {
+                med[s] = median(t[s], reps); /* sorts t[s] */
+                mn[s] = t[s][0];
+            }
+            const char *fmt = op->id == 'e' ? "%.0f" : "%.1f";
+            char j[32], b[32], jm[32];
+            snprintf(j, sizeof j, fmt, med[0]);
+            snprintf(jm, sizeof jm, fmt, mn[0]);
+            if (jsvm_only) {
+                printf("| %c | %s | %s | %s |\n", op->id, op->what, j, jm);
+            } else {
+                snprintf(b, sizeof b, fmt, med[1]);
+                double ratio = med[0] / med[1];
+                median(pair, reps); /* sorts: pair[0] and pair[reps-1] are the extremes */
+                char tgt[16] = "-", met[16] = "-";
+                if (op->target > 0) {
+                    /* "?": some paired ratios fall on the other side of the
+                     * target, so the verdict is within the noise */
+                    int straddle = pair[0] <= op->target && pair[reps - 1] > op->target;
+                    snprintf(tgt, sizeof tgt, "<= %.1fx", op->target);
+                    snprintf(met, sizeof met, "%s%s", ratio <= op->target ? "yes" : "NO",
+                             straddle ? "?" : "");
+                }
+                printf("| %c | %s | %s | %s | %.2fx | %.2f-%.2f | %s | %s |\n", op->id, op->what,
+                       j, b, ratio, pair[0], pair[reps - 1], tgt, met);
+            }
+            fflush(stdout);
+        }
+    }
+
+    if (!callgrind) {
+        printf("\n");
+        print_load("after");
+    }
+#ifndef BENCH_JSVM_ONLY
+    if (!jsvm_only)
+        base_teardown();
+#endif
+    jsvm_teardown();
+    if (bad) {
+        fprintf(stderr, "bench: an API call failed or returned a wrong value inside a timed loop\n");
+        return 1;
+    }
+    return 0;
+}
