@@ -6,9 +6,19 @@
 #include "ark_runtime/jsvm.h"
 #include "_cgo_export.h"
 
+JSVM_Status JSVM_CDECL OH_JSVM_AddFinalizer(JSVM_Env env, JSVM_Value jsObject, void* finalizeData, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Ref* result)
+{
+    return jsvmAddFinalizer(env, jsObject, finalizeData, finalizeCb, finalizeHint, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_AdjustExternalMemory(JSVM_Env env, int64_t changeInBytes, int64_t* result)
 {
     return jsvmAdjustExternalMemory(env, changeInBytes, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag, bool* result)
+{
+    return jsvmCheckObjectTypeTag(env, value, (JSVM_TypeTag*)typeTag, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScript(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_Script* result)
@@ -31,6 +41,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayWithLength(JSVM_Env env, size_t length
     return jsvmCreateArrayWithLength(env, length, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateDataReference(JSVM_Env env, JSVM_Data data, uint32_t initialRefcount, JSVM_Ref* result)
+{
+    return jsvmCreateDataReference(env, data, initialRefcount, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateEnv(JSVM_VM vm, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Env* result)
 {
     return jsvmCreateEnv(vm, propertyCount, (JSVM_PropertyDescriptor*)properties, result);
@@ -39,6 +54,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateEnv(JSVM_VM vm, size_t propertyCount, const
 JSVM_Status JSVM_CDECL OH_JSVM_CreateError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
     return jsvmCreateError(env, code, msg, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateExternal(JSVM_Env env, void* data, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Value* result)
+{
+    return jsvmCreateExternal(env, data, finalizeCb, finalizeHint, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateFunction(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback cb, JSVM_Value* result)
@@ -56,9 +76,19 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateObject(JSVM_Env env, JSVM_Value* result)
     return jsvmCreateObject(env, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreatePrivate(JSVM_Env env, JSVM_Value description, JSVM_Data* result)
+{
+    return jsvmCreatePrivate(env, description, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateRangeError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
     return jsvmCreateRangeError(env, code, msg, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateReference(JSVM_Env env, JSVM_Value value, uint32_t initialRefcount, JSVM_Ref* result)
+{
+    return jsvmCreateReference(env, value, initialRefcount, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateStringLatin1(JSVM_Env env, const char* str, size_t length, JSVM_Value* result)
@@ -91,6 +121,31 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateVM(const JSVM_CreateVMOptions* options, JSV
     return jsvmCreateVM((JSVM_CreateVMOptions*)options, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_DefineClass(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Value* result)
+{
+    return jsvmDefineClass(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DefineClassWithOptions(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Value parentClass, size_t option_count, JSVM_DefineClassOptions options[], JSVM_Value* result)
+{
+    return jsvmDefineClassWithOptions(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, parentClass, option_count, options, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DefineClassWithPropertyHandler(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_PropertyHandlerCfg propertyHandlerCfg, JSVM_Callback callAsFunctionCallback, JSVM_Value* result)
+{
+    return jsvmDefineClassWithPropertyHandler(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, propertyHandlerCfg, callAsFunctionCallback, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DeletePrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key)
+{
+    return jsvmDeletePrivate(env, object, key);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DeleteReference(JSVM_Env env, JSVM_Ref ref)
+{
+    return jsvmDeleteReference(env, ref);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_DestroyEnv(JSVM_Env env)
 {
     return jsvmDestroyEnv(env);
@@ -104,6 +159,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_DestroyVM(JSVM_VM vm)
 JSVM_Status JSVM_CDECL OH_JSVM_GetAndClearLastException(JSVM_Env env, JSVM_Value* result)
 {
     return jsvmGetAndClearLastException(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value* result)
+{
+    return jsvmGetPrivate(env, object, key, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetVMInfo(JSVM_VMInfo* result)
@@ -141,11 +201,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_MemoryPressureNotification(JSVM_Env env, JSVM_Mem
     return jsvmMemoryPressureNotification(env, level);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_NewInstance(JSVM_Env env, JSVM_Value constructor, size_t argc, const JSVM_Value* argv, JSVM_Value* result)
-{
-    return jsvmNewInstance(env, constructor, argc, (JSVM_Value*)argv, result);
-}
-
 JSVM_Status JSVM_CDECL OH_JSVM_PerformMicrotaskCheckpoint(JSVM_VM vm)
 {
     return jsvmPerformMicrotaskCheckpoint(vm);
@@ -156,9 +211,24 @@ JSVM_Status JSVM_CDECL OH_JSVM_PumpMessageLoop(JSVM_VM vm, bool* result)
     return jsvmPumpMessageLoop(vm, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_ReferenceRef(JSVM_Env env, JSVM_Ref ref, uint32_t* result)
+{
+    return jsvmReferenceRef(env, ref, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ReferenceUnref(JSVM_Env env, JSVM_Ref ref, uint32_t* result)
+{
+    return jsvmReferenceUnref(env, ref, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_ReleaseScript(JSVM_Env env, JSVM_Script script)
 {
     return jsvmReleaseScript(env, script);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_RemoveWrap(JSVM_Env env, JSVM_Value jsObject, void** result)
+{
+    return jsvmRemoveWrap(env, jsObject, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_RetainScript(JSVM_Env env, JSVM_Script script)
@@ -174,6 +244,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_RunScript(JSVM_Env env, JSVM_Script script, JSVM_
 JSVM_Status JSVM_CDECL OH_JSVM_SetMicrotaskPolicy(JSVM_VM vm, JSVM_MicrotaskPolicy policy)
 {
     return jsvmSetMicrotaskPolicy(vm, policy);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value value)
+{
+    return jsvmSetPrivate(env, object, key, value);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_Throw(JSVM_Env env, JSVM_Value error)
@@ -199,4 +274,14 @@ JSVM_Status JSVM_CDECL OH_JSVM_ThrowSyntaxError(JSVM_Env env, const char* code, 
 JSVM_Status JSVM_CDECL OH_JSVM_ThrowTypeError(JSVM_Env env, const char* code, const char* msg)
 {
     return jsvmThrowTypeError(env, (char*)code, (char*)msg);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_TypeTagObject(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag)
+{
+    return jsvmTypeTagObject(env, value, (JSVM_TypeTag*)typeTag);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_Wrap(JSVM_Env env, JSVM_Value jsObject, void* nativeObject, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Ref* result)
+{
+    return jsvmWrap(env, jsObject, nativeObject, finalizeCb, finalizeHint, result);
 }

@@ -20,20 +20,6 @@ func jsvmCreateFunction(env C.JSVM_Env, utf8name *C.char, length C.size_t, cb C.
 	return C.jsvm_op_create_function(env, utf8name, length, cb, result)
 }
 
-// jsvmNewInstance implements OH_JSVM_NewInstance.
-//
-//export jsvmNewInstance
-func jsvmNewInstance(env C.JSVM_Env, constructor C.JSVM_Value, argc C.size_t, argv *C.JSVM_Value, result *C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	if constructor == nil || result == nil || (argc > 0 && argv == nil) {
-		return badArgsJS(env)
-	}
-	return C.jsvm_op_new_instance(env, constructor, argc, argv, result)
-}
-
 // jsvmCreateFunctionWithScript implements OH_JSVM_CreateFunctionWithScript:
 // new Function(argv..., script) with the intrinsic Function constructor,
 // named funcName when given.

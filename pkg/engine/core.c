@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "core.h"
+#include "native.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -221,16 +222,70 @@ void jsvm_microtask_checkpoint(JSVM_Env env)
 /* ------------------------------------------------------------------ */
 /* native functions                                                    */
 
-typedef struct jsvm_fn_rec {
-    JSVM_CallbackStruct *cb; /* user-owned; must outlive the function */
-    JSVM_Env env;
-} jsvm_fn_rec;
-
 static void jsvm_fn_finalizer(JSRuntime *rt, JSValueConst val)
 {
     jsvm_fn_rec *r = JS_GetOpaque(val, jsvm_fn_class_id);
-    if (r)
+    if (r) {
+        JS_FreeValueRT(rt, r->check_proto);
+        JS_FreeValueRT(rt, r->handler);
+        if (r->cls)
+            jsvm_class_unref(r->cls);
         js_free_rt(rt, r);
+    }
+}
+
+static void jsvm_fn_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark)
+{
+    jsvm_fn_rec *r = JS_GetOpaque(val, jsvm_fn_class_id);
+    if (r) {
+        JS_MarkValue(rt, r->check_proto, mark);
+        JS_MarkValue(rt, r->handler, mark);
+    }
+}
+
+void jsvm_frame_begin(JSVM_Env env, jsvm_frame *f)
+{
+    f->chunk = env->cur;
+    f->top = env->top;
+    f->scope = ++env->nscopes;
+    f->saved_floor = env->scope_floor;
+    env->scope_floor = f->scope;
+    env->vm->depth++;
+}
+
+void jsvm_frame_end(JSVM_Env env, jsvm_frame *f)
+{
+    env->vm->depth--;
+    env->scope_floor = f->saved_floor;
+    /* Close the callback's scope and any it forgot to close (the reference
+     * implementation aborts the process on the latter). */
+    env->nscopes = f->scope - 1;
+    if (env->scoped_scripts)
+        jsvm_scripts_unwind(env, env->nscopes);
+    if (env->top != f->top || env->cur != f->chunk)
+        jsvm_unwind(env, f->chunk, f->top);
+}
+
+/* Whether obj's prototype chain contains proto (the receiver check of class
+ * methods). */
+static int jsvm_inherits(JSContext *ctx, JSValueConst obj, JSValueConst proto)
+{
+    if (!JS_IsObject(obj))
+        return 0;
+    JSValue p = JS_GetPrototype(ctx, obj);
+    for (int guard = 0; JS_IsObject(p) && guard < 10000; guard++) {
+        if (JS_VALUE_GET_PTR(p) == JS_VALUE_GET_PTR(proto)) {
+            JS_FreeValue(ctx, p);
+            return 1;
+        }
+        JSValue next = JS_GetPrototype(ctx, p);
+        JS_FreeValue(ctx, p);
+        p = next;
+    }
+    if (JS_IsException(p))
+        JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, p);
+    return 0;
 }
 
 /* The trampoline: QuickJS -> user C callback, with a handle scope around the
@@ -254,12 +309,28 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     info.argv = argv;
     info.data = r->cb->data;
     info.is_construct = (flags & JS_CALL_FLAG_CONSTRUCTOR) != 0;
-    if (info.is_construct) {
+    if (!info.is_construct && !JS_IsUndefined(r->check_proto) &&
+        !jsvm_inherits(ctx, this_val, r->check_proto))
+        return JS_ThrowTypeError(ctx, "Illegal invocation");
+    if (info.is_construct && r->cls) {
+        /* classes with interceptors or a call handler build their own
+         * instances (class.c) */
+        self = jsvm_class_new_instance(env, r, this_val);
+        if (JS_IsException(self))
+            return self;
+        info.this_val = self;
+        info.new_target = this_val;
+    } else if (info.is_construct) {
         /* this_val is new.target: build the receiver from its prototype. */
         JSValue proto = JS_GetPropertyStr(ctx, this_val, "prototype");
         if (JS_IsException(proto))
             return proto;
-        self = JS_IsObject(proto) ? JS_NewObjectProto(ctx, proto) : JS_NewObject(ctx);
+        /* Instances are objects of our own class, so that native state
+         * (wrap, type tag) lives in their opaque slot. A non-object
+         * new.target.prototype falls back to %Object.prototype%. */
+        JSValue p2 = JS_IsObject(proto) ? JS_DupValue(ctx, proto) : JS_GetClassProto(ctx, 1 /* JS_CLASS_OBJECT */);
+        self = JS_NewObjectProtoClass(ctx, p2, jsvm_obj_class_id);
+        JS_FreeValue(ctx, p2);
         JS_FreeValue(ctx, proto);
         if (JS_IsException(self))
             return self;
@@ -286,15 +357,9 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
      * (scope_floor): its values and scripts die when it returns. The scope
      * is only counted, never recorded: nothing reads a record at or below
      * the floor, so the hot path stays a few stores. */
-    jsvm_chunk *mark_chunk = env->cur;
-    uint32_t mark_top = env->top;
-    uint32_t scope = ++env->nscopes;
-    uint32_t saved_floor = env->scope_floor;
-    env->scope_floor = scope;
-    env->vm->depth++;
+    jsvm_frame frame;
+    jsvm_frame_begin(env, &frame);
     JSVM_Value rv = r->cb->callback(env, (JSVM_CallbackInfo)&info);
-    env->vm->depth--;
-    env->scope_floor = saved_floor;
 
     JSValue ret;
     if (JS_HasException(ctx)) {
@@ -304,13 +369,7 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
     } else {
         ret = JS_UNDEFINED;
     }
-    /* Close the callback's scope and any it forgot to close (the reference
-     * implementation aborts the process on the latter). */
-    env->nscopes = scope - 1;
-    if (env->scoped_scripts)
-        jsvm_scripts_unwind(env, env->nscopes);
-    if (env->top != mark_top || env->cur != mark_chunk)
-        jsvm_unwind(env, mark_chunk, mark_top);
+    jsvm_frame_end(env, &frame);
 
     if (info.is_construct) {
         if (JS_IsException(ret) || JS_IsObject(ret)) {
@@ -339,12 +398,21 @@ int jsvm_register_classes(JSRuntime *rt)
     memset(&def, 0, sizeof(def));
     def.class_name = "Function";
     def.finalizer = jsvm_fn_finalizer;
+    def.gc_mark = jsvm_fn_mark;
     def.call = jsvm_fn_call;
-    return JS_NewClass(rt, jsvm_fn_class_id, &def);
+    if (JS_NewClass(rt, jsvm_fn_class_id, &def) < 0)
+        return -1;
+    return jsvm_native_register_classes(rt);
 }
 
 JSValue jsvm_new_function(JSVM_Env env, const char *name, size_t len,
                           JSVM_CallbackStruct *cb)
+{
+    return jsvm_new_function_ex(env, name, len, cb, JS_UNDEFINED);
+}
+
+JSValue jsvm_new_function_ex(JSVM_Env env, const char *name, size_t len,
+                             JSVM_CallbackStruct *cb, JSValueConst check_proto)
 {
     JSContext *ctx = env->ctx;
     JSValue fproto = JS_GetFunctionProto(ctx);
@@ -357,8 +425,12 @@ JSValue jsvm_new_function(JSVM_Env env, const char *name, size_t len,
         JS_FreeValue(ctx, f);
         return JS_EXCEPTION;
     }
+    memset(r, 0, sizeof(*r));
     r->cb = cb;
     r->env = env;
+    r->check_proto = JS_DupValue(ctx, check_proto);
+    r->handler = JS_UNDEFINED;
+    r->self = JS_UNDEFINED;
     JS_SetOpaque(f, r);
     JSValue n = name ? JS_NewStringLen(ctx, name, len) : JS_NewString(ctx, "");
     if (JS_IsException(n) ||
@@ -399,16 +471,28 @@ JSVM_Status jsvm_define_props(JSVM_Env env, JSValueConst obj, size_t n,
                               const JSVM_PropertyDescriptor *props,
                               int skip_static, int utf8name_only)
 {
+    (void)utf8name_only;
+    return jsvm_define_props_ex(env, obj, n, props,
+                                skip_static ? JSVM_PROPS_INSTANCE : JSVM_PROPS_ALL, JS_UNDEFINED);
+}
+
+JSVM_Status jsvm_define_props_ex(JSVM_Env env, JSValueConst obj, size_t n,
+                                 const JSVM_PropertyDescriptor *props, int which,
+                                 JSValueConst check_proto)
+{
     JSContext *ctx = env->ctx;
     for (size_t i = 0; i < n; i++) {
         const JSVM_PropertyDescriptor *p = &props[i];
-        if (skip_static && (p->attributes & JSVM_STATIC))
+        int is_static = (p->attributes & JSVM_STATIC) != 0;
+        if ((which == JSVM_PROPS_INSTANCE && is_static) || (which == JSVM_PROPS_STATIC && !is_static))
             continue;
+        /* class methods and accessors check their receiver unless asked not to */
+        JSValueConst chk = (p->attributes & JSVM_NO_RECEIVER_CHECK) ? JS_UNDEFINED : check_proto;
         JSAtom atom;
         const char *fname = p->utf8name;
         if (p->utf8name) {
             atom = JS_NewAtom(ctx, p->utf8name);
-        } else if (p->name && !utf8name_only) {
+        } else if (p->name) {
             JSValue k = jsvm_v(p->name);
             if (!JS_IsString(k) && !JS_IsSymbol(k))
                 return JSVM_NAME_EXPECTED;
@@ -422,14 +506,14 @@ JSVM_Status jsvm_define_props(JSVM_Env env, JSValueConst obj, size_t n,
         if (p->getter || p->setter) {
             JSValue g = JS_UNDEFINED, s = JS_UNDEFINED;
             if (p->getter) {
-                g = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->getter);
+                g = jsvm_new_function_ex(env, fname, fname ? strlen(fname) : 0, p->getter, chk);
                 if (JS_IsException(g)) {
                     JS_FreeAtom(ctx, atom);
                     return JSVM_PENDING_EXCEPTION;
                 }
             }
             if (p->setter) {
-                s = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->setter);
+                s = jsvm_new_function_ex(env, fname, fname ? strlen(fname) : 0, p->setter, chk);
                 if (JS_IsException(s)) {
                     JS_FreeValue(ctx, g);
                     JS_FreeAtom(ctx, atom);
@@ -441,7 +525,7 @@ JSVM_Status jsvm_define_props(JSVM_Env env, JSValueConst obj, size_t n,
         } else {
             JSValue v;
             if (p->method) {
-                v = jsvm_new_function(env, fname, fname ? strlen(fname) : 0, p->method);
+                v = jsvm_new_function_ex(env, fname, fname ? strlen(fname) : 0, p->method, chk);
                 if (JS_IsException(v)) {
                     JS_FreeAtom(ctx, atom);
                     return JSVM_PENDING_EXCEPTION;
@@ -568,26 +652,52 @@ JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
     env->k_true = JS_TRUE;
     env->k_false = JS_FALSE;
     env->k_global = JS_GetGlobalObject(env->ctx);
+    env->stamp_ctor = env->stamp_get = JS_UNDEFINED;
     vm->envs++;
     return env;
 }
 
-void jsvm_env_free(JSVM_Env env)
+/* Releases what the user's handles, scripts, references and pending
+ * exception keep alive. */
+static void jsvm_env_release(JSVM_Env env)
 {
-    JSContext *ctx = env->ctx;
-    /* every handle, whatever scopes the user left open */
-    jsvm_unwind(env, env->first, 0);
+    jsvm_unwind(env, env->first, 0); /* whatever scopes are still open */
     env->nscopes = 0;
+    env->scope_floor = 0;
     jsvm_scripts_free(env, &env->scoped_scripts);
     jsvm_scripts_free(env, &env->retained_scripts);
-    if (JS_HasException(ctx))
-        JS_FreeValue(ctx, JS_GetException(ctx));
-    JS_FreeValue(ctx, env->k_global);
-    JS_FreeContext(ctx);
-    /* Objects that died with the context queue their finalizers; run them
-     * now, while the env struct is still valid. */
+    if (JS_HasException(env->ctx))
+        JS_FreeValue(env->ctx, JS_GetException(env->ctx));
+    jsvm_native_env_release_refs(env);
+}
+
+void jsvm_env_free(JSVM_Env env)
+{
+    /* 1. Drop the user's handles; objects only they kept alive die and
+     *    queue their finalizers. 2. Objects still alive (reachable from the
+     *    global object or other envs) have their finalizers queued now and
+     *    forget the env. 3. The finalizers and the instance-data finalizer
+     *    run while the context is still valid, so they may use the API.
+     *    Repeat in case they attached more. 4. Free the context: records are
+     *    detached, so no user code runs inside the final collection. */
+    for (int round = 0; round < 4; round++) {
+        jsvm_env_release(env);
+        if (env->natives) {
+            JS_RunGC(env->rt);
+            jsvm_native_env_finalize(env);
+        }
+        if (round == 0 && env->instance_cb) {
+            jsvm_fin_enqueue(env, env->instance_cb, env->instance_data, env->instance_hint);
+            env->instance_cb = NULL;
+        }
+        if (!env->nfins)
+            break;
+        jsvm_fin_drain(env);
+    }
+    jsvm_env_release(env);
+    JS_FreeValue(env->ctx, env->k_global);
+    JS_FreeContext(env->ctx);
     JS_RunGC(env->rt);
-    jsvm_fin_drain(env);
     env->vm->envs--;
     for (jsvm_chunk *c = env->first, *n; c; c = n) {
         n = c->next;
@@ -595,5 +705,6 @@ void jsvm_env_free(JSVM_Env env)
     }
     free(env->scopes);
     free(env->fins);
+    free(env->refs);
     free(env);
 }

@@ -119,7 +119,24 @@ struct JSVM_Env__ {
     jsvm_fin *fins;
     uint32_t nfins, cap_fins;
     int draining;
+    /* native state (native.c) */
+    struct jsvm_native *natives;  /* live records of this env */
+    struct jsvm_refslot *refs;    /* reference table */
+    uint32_t nrefs, cap_refs, ref_free;  /* ref_free: head of free slots (index+1) */
+    JSValue stamp_ctor;           /* hidden class adding the #h field (lazy) */
+    JSValue stamp_get;            /* (o) => o.#h or undefined, for proxies */
+    JSAtom holder_atom;           /* the #h private name */
+    void *instance_data;          /* OH_JSVM_SetInstanceData */
+    JSVM_Finalize instance_cb;
+    void *instance_hint;
 };
+
+/* One slot of the reference table: a JSVM_Ref is (gen << 20 | index + 1). */
+typedef struct jsvm_refslot {
+    struct jsvm_ref *ref;         /* NULL when free */
+    uint32_t gen;
+    uint32_t next_free;
+} jsvm_refslot;
 
 /* The JSVM_CallbackInfo of one native call; lives on the trampoline's stack. */
 struct JSVM_CallbackInfo__ {
@@ -188,11 +205,40 @@ static inline int jsvm_has_exception(JSVM_Env env)
 }
 
 /* ---- functions ---- */
+struct jsvm_class;
+
+/* The opaque of a function made by the API (class jsvm_fn_class_id). */
+typedef struct jsvm_fn_rec {
+    JSVM_CallbackStruct *cb;     /* user-owned; must outlive the function */
+    JSVM_Env env;
+    JSValue check_proto;         /* methods: receiver must inherit from it (owned; JS_UNDEFINED = no check) */
+    struct jsvm_class *cls;      /* constructors of classes with interceptors / call handler (counted) */
+    JSValue handler;             /* those constructors: the Proxy handler of instances (owned) */
+    JSValue self;                /* callable intercepted instances: their proxy (raw, unowned) */
+} jsvm_fn_rec;
+
+/* A native callback's frame: the implicit handle scope the callback runs in
+ * (it cannot close it), and the JS depth. */
+typedef struct jsvm_frame {
+    jsvm_chunk *chunk;
+    uint32_t top, scope, saved_floor;
+} jsvm_frame;
+void jsvm_frame_begin(JSVM_Env env, jsvm_frame *f);
+void jsvm_frame_end(JSVM_Env env, jsvm_frame *f);
+
+/* class.c */
+void jsvm_class_unref(struct jsvm_class *cls);
+JSValue jsvm_class_new_instance(JSVM_Env env, jsvm_fn_rec *ctor, JSValueConst new_target);
+
 extern JSClassID jsvm_fn_class_id;
 int jsvm_register_classes(JSRuntime *rt);
 /* Creates a JS function calling cb->callback. name may be NULL. */
 JSValue jsvm_new_function(JSVM_Env env, const char *name, size_t len,
                           JSVM_CallbackStruct *cb);
+/* Same, with a receiver check: calls whose this does not inherit from
+ * check_proto throw TypeError "Illegal invocation". */
+JSValue jsvm_new_function_ex(JSVM_Env env, const char *name, size_t len,
+                             JSVM_CallbackStruct *cb, JSValueConst check_proto);
 
 /* Installs descriptors on obj; skip_static drops JSVM_STATIC entries.
  * Returns JSVM_OK, JSVM_NAME_EXPECTED, JSVM_INVALID_ARG or
@@ -200,6 +246,15 @@ JSValue jsvm_new_function(JSVM_Env env, const char *name, size_t len,
 JSVM_Status jsvm_define_props(JSVM_Env env, JSValueConst obj, size_t n,
                               const JSVM_PropertyDescriptor *props,
                               int skip_static, int utf8name_only);
+/* which: JSVM_PROPS_ALL, only JSVM_STATIC entries, or only the others;
+ * check_proto as for jsvm_new_function_ex (entries with
+ * JSVM_NO_RECEIVER_CHECK are exempt). */
+#define JSVM_PROPS_ALL 0
+#define JSVM_PROPS_STATIC 1
+#define JSVM_PROPS_INSTANCE 2
+JSVM_Status jsvm_define_props_ex(JSVM_Env env, JSValueConst obj, size_t n,
+                                 const JSVM_PropertyDescriptor *props, int which,
+                                 JSValueConst check_proto);
 
 /* ---- finalizer queue ---- */
 void jsvm_fin_enqueue(JSVM_Env env, JSVM_Finalize cb, void *data, void *hint);
