@@ -1121,6 +1121,355 @@ static void pending_exception_before_argument_checks(void)
 }
 
 /* =====================================================================
+ * Native state: classes, wrap, type tags, externals, references,
+ * instance data, private keys
+ * ===================================================================== */
+
+static JSVM_Value NopCb(JSVM_Env env, JSVM_CallbackInfo info)
+{
+    (void)env;
+    (void)info;
+    return NULL;
+}
+static JSVM_CallbackStruct nop_cb = {NopCb, NULL};
+static JSVM_CallbackStruct no_fn_cb = {NULL, NULL};
+
+static JSVM_Value obj(JSVM_Env env)
+{
+    JSVM_Value o = NULL;
+    CHECK_OK(env, OH_JSVM_CreateObject(env, &o));
+    return o;
+}
+
+NULL_CASE(DefineClass)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_DefineClass(NULL, "C", JSVM_AUTO_LENGTH, &nop_cb, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClass(env, NULL, JSVM_AUTO_LENGTH, &nop_cb, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClass(env, "C", JSVM_AUTO_LENGTH, NULL, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClass(env, "C", JSVM_AUTO_LENGTH, &no_fn_cb, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClass(env, "C", JSVM_AUTO_LENGTH, &nop_cb, 1, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClass(env, "C", JSVM_AUTO_LENGTH, &nop_cb, 0, NULL, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_DefineClass(env, "C", JSVM_AUTO_LENGTH, &nop_cb, 0, NULL, &r));
+}
+
+NULL_CASE(DefineClassWithPropertyHandler)
+{
+    JSVM_Env env = f->env;
+    JSVM_PropertyHandlerConfigurationStruct cfg;
+    memset(&cfg, 0, sizeof cfg);
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_DefineClassWithPropertyHandler(NULL, "C", 1, &nop_cb, 0, NULL, &cfg, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithPropertyHandler(env, NULL, 1, &nop_cb, 0, NULL, &cfg, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithPropertyHandler(env, "C", 1, NULL, 0, NULL, &cfg, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithPropertyHandler(env, "C", 1, &nop_cb, 0, NULL, NULL, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithPropertyHandler(env, "C", 1, &nop_cb, 0, NULL, &cfg, NULL, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_DefineClassWithPropertyHandler(env, "C", 1, &nop_cb, 0, NULL, &cfg, NULL, &r));
+}
+
+NULL_CASE(DefineClassWithOptions)
+{
+    JSVM_Env env = f->env;
+    JSVM_DefineClassOptions bad;
+    memset(&bad, 0, sizeof bad);
+    bad.id = (JSVM_DefineClassOptionsId)99;
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_DefineClassWithOptions(NULL, "C", 1, &nop_cb, 0, NULL, NULL, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, NULL, 1, &nop_cb, 0, NULL, NULL, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, NULL, 0, NULL, NULL, 0, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, &nop_cb, 0, NULL, NULL, 1, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, &nop_cb, 0, NULL, NULL, 0, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, &nop_cb, 0, NULL, NULL, 1, &bad, &r));
+    /* a parent that is not a class made by the API */
+    EXPECT_INVALID(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, &nop_cb, 0, NULL, obj(env), 0, NULL, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_DefineClassWithOptions(env, "C", 1, &nop_cb, 0, NULL, NULL, 0, NULL, &r));
+}
+
+NULL_CASE(Wrap)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    EXPECT_NULL_HANDLE(OH_JSVM_Wrap(NULL, o, (void *)1, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_Wrap(env, NULL, (void *)1, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_Wrap(env, num(env, 1), (void *)1, NULL, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_Wrap(env, o, (void *)1, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_Wrap(env, o, (void *)2, NULL, NULL, NULL)); /* already wrapped */
+}
+
+NULL_CASE(Unwrap)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    void *p = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_Unwrap(NULL, o, &p));
+    EXPECT_INVALID(env, OH_JSVM_Unwrap(env, NULL, &p));
+    EXPECT_INVALID(env, OH_JSVM_Unwrap(env, o, NULL));
+    EXPECT_INVALID(env, OH_JSVM_Unwrap(env, o, &p)); /* not wrapped */
+    EXPECT_INVALID(env, OH_JSVM_Unwrap(env, num(env, 1), &p));
+    EXPECT_OK(env, OH_JSVM_Wrap(env, o, (void *)3, NULL, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_Unwrap(env, o, &p));
+    EXPECT_TRUE(p == (void *)3);
+}
+
+NULL_CASE(RemoveWrap)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    void *p = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveWrap(NULL, o, &p));
+    EXPECT_INVALID(env, OH_JSVM_RemoveWrap(env, NULL, &p));
+    EXPECT_INVALID(env, OH_JSVM_RemoveWrap(env, o, &p)); /* not wrapped */
+    EXPECT_OK(env, OH_JSVM_Wrap(env, o, (void *)4, NULL, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_RemoveWrap(env, o, NULL)); /* result optional */
+    EXPECT_INVALID(env, OH_JSVM_Unwrap(env, o, &p));
+}
+
+static void NopFin(JSVM_Env env, void *data, void *hint)
+{
+    (void)env;
+    (void)data;
+    (void)hint;
+}
+
+NULL_CASE(AddFinalizer)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    EXPECT_NULL_HANDLE(OH_JSVM_AddFinalizer(NULL, o, NULL, NopFin, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_AddFinalizer(env, NULL, NULL, NopFin, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_AddFinalizer(env, o, NULL, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_AddFinalizer(env, num(env, 2), NULL, NopFin, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_AddFinalizer(env, o, NULL, NopFin, NULL, NULL));
+}
+
+static const JSVM_TypeTag tag1 = {1, 2};
+
+NULL_CASE(TypeTagObject)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    EXPECT_NULL_HANDLE(OH_JSVM_TypeTagObject(NULL, o, &tag1));
+    EXPECT_INVALID(env, OH_JSVM_TypeTagObject(env, NULL, &tag1));
+    EXPECT_INVALID(env, OH_JSVM_TypeTagObject(env, o, NULL));
+    EXPECT_ST(env, OH_JSVM_TypeTagObject(env, undef(env), &tag1), JSVM_OBJECT_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_TypeTagObject(env, o, &tag1));
+    EXPECT_INVALID(env, OH_JSVM_TypeTagObject(env, o, &tag1)); /* already tagged */
+}
+
+NULL_CASE(CheckObjectTypeTag)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = obj(env);
+    bool b = true;
+    EXPECT_NULL_HANDLE(OH_JSVM_CheckObjectTypeTag(NULL, o, &tag1, &b));
+    EXPECT_INVALID(env, OH_JSVM_CheckObjectTypeTag(env, NULL, &tag1, &b));
+    EXPECT_INVALID(env, OH_JSVM_CheckObjectTypeTag(env, o, NULL, &b));
+    EXPECT_INVALID(env, OH_JSVM_CheckObjectTypeTag(env, o, &tag1, NULL));
+    EXPECT_ST(env, OH_JSVM_CheckObjectTypeTag(env, num(env, 1), &tag1, &b), JSVM_OBJECT_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_CheckObjectTypeTag(env, o, &tag1, &b));
+    EXPECT_TRUE(!b);
+}
+
+NULL_CASE(CreateExternal)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateExternal(NULL, (void *)1, NULL, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternal(env, (void *)1, NULL, NULL, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreateExternal(env, (void *)1, NULL, NULL, &r));
+}
+
+NULL_CASE(GetValueExternal)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value e = NULL;
+    void *p = NULL;
+    EXPECT_OK(env, OH_JSVM_CreateExternal(env, (void *)9, NULL, NULL, &e));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetValueExternal(NULL, e, &p));
+    EXPECT_INVALID(env, OH_JSVM_GetValueExternal(env, NULL, &p));
+    EXPECT_INVALID(env, OH_JSVM_GetValueExternal(env, e, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetValueExternal(env, obj(env), &p));
+    EXPECT_OK(env, OH_JSVM_GetValueExternal(env, e, &p));
+    EXPECT_TRUE(p == (void *)9);
+}
+
+NULL_CASE(CreateReference)
+{
+    JSVM_Env env = f->env;
+    JSVM_Ref ref = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateReference(NULL, obj(env), 1, &ref));
+    EXPECT_INVALID(env, OH_JSVM_CreateReference(env, NULL, 1, &ref));
+    EXPECT_INVALID(env, OH_JSVM_CreateReference(env, obj(env), 1, NULL));
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, num(env, 1), 0, &ref));
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+}
+
+NULL_CASE(DeleteReference)
+{
+    JSVM_Env env = f->env;
+    JSVM_Ref ref = NULL;
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, obj(env), 1, &ref));
+    EXPECT_NULL_HANDLE(OH_JSVM_DeleteReference(NULL, ref));
+    EXPECT_INVALID(env, OH_JSVM_DeleteReference(env, NULL));
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+    EXPECT_INVALID(env, OH_JSVM_DeleteReference(env, ref)); /* twice */
+}
+
+NULL_CASE(ReferenceRef)
+{
+    JSVM_Env env = f->env;
+    JSVM_Ref ref = NULL;
+    uint32_t c = 0;
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, obj(env), 1, &ref));
+    EXPECT_NULL_HANDLE(OH_JSVM_ReferenceRef(NULL, ref, &c));
+    EXPECT_INVALID(env, OH_JSVM_ReferenceRef(env, NULL, &c));
+    EXPECT_OK(env, OH_JSVM_ReferenceRef(env, ref, NULL)); /* result optional */
+    EXPECT_OK(env, OH_JSVM_ReferenceRef(env, ref, &c));
+    EXPECT_EQ_INT(c, 3);
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+    EXPECT_INVALID(env, OH_JSVM_ReferenceRef(env, ref, &c));
+}
+
+NULL_CASE(ReferenceUnref)
+{
+    JSVM_Env env = f->env;
+    JSVM_Ref ref = NULL;
+    uint32_t c = 9;
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, num(env, 1), 1, &ref));
+    EXPECT_NULL_HANDLE(OH_JSVM_ReferenceUnref(NULL, ref, &c));
+    EXPECT_INVALID(env, OH_JSVM_ReferenceUnref(env, NULL, &c));
+    EXPECT_OK(env, OH_JSVM_ReferenceUnref(env, ref, &c));
+    EXPECT_EQ_INT(c, 0);
+    EXPECT_ST(env, OH_JSVM_ReferenceUnref(env, ref, &c), JSVM_GENERIC_FAILURE);
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+}
+
+NULL_CASE(GetReferenceValue)
+{
+    JSVM_Env env = f->env;
+    JSVM_Ref ref = NULL;
+    JSVM_Value r = SENTINEL;
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, num(env, 5), 0, &ref));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetReferenceValue(NULL, ref, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceValue(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceValue(env, ref, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetReferenceValue(env, ref, &r));
+    EXPECT_JS(env, r, "(x) => x === 5");
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceValue(env, ref, &r));
+}
+
+NULL_CASE(CreateDataReference)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL;
+    JSVM_Ref ref = NULL;
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, NULL, &key));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateDataReference(NULL, key, 1, &ref));
+    EXPECT_INVALID(env, OH_JSVM_CreateDataReference(env, NULL, 1, &ref));
+    EXPECT_INVALID(env, OH_JSVM_CreateDataReference(env, key, 0, &ref)); /* data refs are strong */
+    EXPECT_INVALID(env, OH_JSVM_CreateDataReference(env, key, 1, NULL));
+    EXPECT_OK(env, OH_JSVM_CreateDataReference(env, key, 1, &ref));
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+}
+
+NULL_CASE(GetReferenceData)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL, got = NULL;
+    JSVM_Ref ref = NULL, vref = NULL;
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, NULL, &key));
+    EXPECT_OK(env, OH_JSVM_CreateDataReference(env, key, 1, &ref));
+    EXPECT_OK(env, OH_JSVM_CreateReference(env, obj(env), 1, &vref));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetReferenceData(NULL, ref, &got));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceData(env, NULL, &got));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceData(env, ref, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetReferenceData(env, vref, &got)); /* a value reference */
+    EXPECT_OK(env, OH_JSVM_GetReferenceData(env, ref, &got));
+    EXPECT_TRUE(got != NULL);
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, ref));
+    EXPECT_OK(env, OH_JSVM_DeleteReference(env, vref));
+}
+
+NULL_CASE(SetInstanceData)
+{
+    JSVM_Env env = f->env;
+    EXPECT_NULL_HANDLE(OH_JSVM_SetInstanceData(NULL, (void *)1, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_SetInstanceData(env, (void *)1, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_SetInstanceData(env, NULL, NULL, NULL));
+}
+
+NULL_CASE(GetInstanceData)
+{
+    JSVM_Env env = f->env;
+    void *d = (void *)7;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetInstanceData(NULL, &d));
+    EXPECT_INVALID(env, OH_JSVM_GetInstanceData(env, NULL));
+    EXPECT_OK(env, OH_JSVM_GetInstanceData(env, &d));
+    EXPECT_TRUE(d == NULL);
+}
+
+NULL_CASE(CreatePrivate)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreatePrivate(NULL, NULL, &key));
+    EXPECT_INVALID(env, OH_JSVM_CreatePrivate(env, NULL, NULL));
+    EXPECT_ST(env, OH_JSVM_CreatePrivate(env, num(env, 1), &key), JSVM_STRING_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, str(env, "k"), &key));
+}
+
+NULL_CASE(SetPrivate)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL;
+    JSVM_Value o = obj(env), v = num(env, 1);
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, NULL, &key));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetPrivate(NULL, o, key, v));
+    EXPECT_INVALID(env, OH_JSVM_SetPrivate(env, NULL, key, v));
+    EXPECT_INVALID(env, OH_JSVM_SetPrivate(env, o, NULL, v));
+    EXPECT_INVALID(env, OH_JSVM_SetPrivate(env, o, key, NULL));
+    EXPECT_INVALID(env, OH_JSVM_SetPrivate(env, o, (JSVM_Data)v, v)); /* not a private key */
+    EXPECT_ST(env, OH_JSVM_SetPrivate(env, v, key, v), JSVM_OBJECT_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_SetPrivate(env, o, key, v));
+}
+
+NULL_CASE(GetPrivate)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL;
+    JSVM_Value o = obj(env), r = SENTINEL;
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, NULL, &key));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetPrivate(NULL, o, key, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetPrivate(env, NULL, key, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetPrivate(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetPrivate(env, o, key, NULL));
+    EXPECT_ST(env, OH_JSVM_GetPrivate(env, num(env, 1), key, &r), JSVM_OBJECT_EXPECTED);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetPrivate(env, o, key, &r));
+    EXPECT_JS(env, r, "(x) => x === undefined");
+}
+
+NULL_CASE(DeletePrivate)
+{
+    JSVM_Env env = f->env;
+    JSVM_Data key = NULL;
+    JSVM_Value o = obj(env);
+    EXPECT_OK(env, OH_JSVM_CreatePrivate(env, NULL, &key));
+    EXPECT_NULL_HANDLE(OH_JSVM_DeletePrivate(NULL, o, key));
+    EXPECT_INVALID(env, OH_JSVM_DeletePrivate(env, NULL, key));
+    EXPECT_INVALID(env, OH_JSVM_DeletePrivate(env, o, NULL));
+    EXPECT_ST(env, OH_JSVM_DeletePrivate(env, num(env, 1), key), JSVM_OBJECT_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_DeletePrivate(env, o, key));
+}
+
+/* =====================================================================
  * The table
  * ===================================================================== */
 
@@ -1161,6 +1510,15 @@ static const jt_test null_cases[] = {
     CASE_ENTRY(SetMicrotaskPolicy), CASE_ENTRY(PerformMicrotaskCheckpoint), CASE_ENTRY(PumpMessageLoop),
     CASE_ENTRY(AdjustExternalMemory), CASE_ENTRY(MemoryPressureNotification), CASE_ENTRY(GetVersion),
     CASE_ENTRY(GetVMInfo),
+    /* native state */
+    CASE_ENTRY(DefineClass), CASE_ENTRY(DefineClassWithPropertyHandler), CASE_ENTRY(DefineClassWithOptions),
+    CASE_ENTRY(Wrap), CASE_ENTRY(Unwrap), CASE_ENTRY(RemoveWrap), CASE_ENTRY(AddFinalizer),
+    CASE_ENTRY(TypeTagObject), CASE_ENTRY(CheckObjectTypeTag), CASE_ENTRY(CreateExternal),
+    CASE_ENTRY(GetValueExternal), CASE_ENTRY(CreateReference), CASE_ENTRY(DeleteReference),
+    CASE_ENTRY(ReferenceRef), CASE_ENTRY(ReferenceUnref), CASE_ENTRY(GetReferenceValue),
+    CASE_ENTRY(CreateDataReference), CASE_ENTRY(GetReferenceData), CASE_ENTRY(SetInstanceData),
+    CASE_ENTRY(GetInstanceData), CASE_ENTRY(CreatePrivate), CASE_ENTRY(SetPrivate), CASE_ENTRY(GetPrivate),
+    CASE_ENTRY(DeletePrivate),
 };
 #define N_CASES (sizeof null_cases / sizeof null_cases[0])
 
