@@ -360,6 +360,8 @@ static void base_e(long n)
 }
 #endif /* BENCH_JSVM_ONLY */
 
+#include "bench_native.h"
+
 /* ------------------------------------------------------------------ */
 /* harness                                                             */
 
@@ -386,6 +388,12 @@ static const op_t ops[] = {
     {'c', "CreateDouble + GetValueDouble from C", 1000, 1000000, 0, {jsvm_c, BASE(base_c)}},
     {'d', "CallFunction, 2-arg JS function, from C", 1000, 200000, 0, {jsvm_d, BASE(base_d)}},
     {'e', "CreateVM+CreateEnv+run \"1+1\"+destroy", 1, 50, 1.5, {jsvm_e, BASE(base_e)}},
+    {'k', "Unwrap, 1,000 objects among 100,000 wrapped", 1000, 1000000, 2.0, {jsvm_k, BASE(base_k)}},
+    {'l', "Unwrap, 1,000 objects among 1,000 wrapped", 1000, 1000000, 0, {jsvm_l, BASE(base_l)}},
+    {'m', "Unwrap, 1,000 objects among 200,000 wrapped", 1000, 1000000, 0, {jsvm_m, BASE(base_m)}},
+    {'n', "NewInstance of a native class", 1000, 200000, 2.0, {jsvm_n, BASE(base_n)}},
+    {'o', "GetReferenceValue (strong)", 1000, 1000000, 2.0, {jsvm_o, BASE(base_o)}},
+    {'p', "Unwrap at random over 100,000 wrapped (memory-bound)", 1000, 1000000, 0, {jsvm_p, BASE(base_p)}},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -451,7 +459,7 @@ static void usage(void)
             "                  [--callgrind [--iters=N]]\n"
             "  --reps=R     repetitions per op and side (default 9)\n"
             "  --ms=T       target milliseconds per repetition (default 60)\n"
-            "  --only=ops   run only these ops (letters a-e)\n"
+            "  --only=ops   run only these ops (letters of the table)\n"
             "  --jsvm-only  skip the plain-C baseline\n"
             "  --callgrind  one run per op and side with fixed N, dumping callgrind stats\n"
             "  --iters=N    fixed N (default: calibrated; per-op default under --callgrind)\n");
@@ -463,7 +471,7 @@ int main(int argc, char **argv)
     int reps = 9, callgrind = 0, jsvm_only = 0;
     double ms = 60;
     long iters = 0;
-    const char *only = "abcde";
+    const char *only = "abcdeklmnop";
 
 #ifdef BENCH_JSVM_ONLY
     jsvm_only = 1;
@@ -496,9 +504,12 @@ int main(int argc, char **argv)
     int nsides = jsvm_only ? 1 : 2;
 
     jsvm_setup();
+    jsvm_native_setup();
 #ifndef BENCH_JSVM_ONLY
-    if (!jsvm_only)
+    if (!jsvm_only) {
         base_setup();
+        base_native_setup();
+    }
 #endif
 
     JSVM_VMInfo vi;
@@ -594,9 +605,12 @@ int main(int argc, char **argv)
         print_load("after");
     }
 #ifndef BENCH_JSVM_ONLY
-    if (!jsvm_only)
+    if (!jsvm_only) {
+        base_native_teardown();
         base_teardown();
+    }
 #endif
+    jsvm_native_teardown();
     jsvm_teardown();
     if (bad) {
         fprintf(stderr, "bench: an API call failed or returned a wrong value inside a timed loop\n");

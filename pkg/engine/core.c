@@ -652,7 +652,7 @@ JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
     env->k_true = JS_TRUE;
     env->k_false = JS_FALSE;
     env->k_global = JS_GetGlobalObject(env->ctx);
-    env->stamp_ctor = env->stamp_get = JS_UNDEFINED;
+    env->stamp_ctor = env->stamp_get = env->stamp_getw = JS_UNDEFINED;
     vm->envs++;
     return env;
 }

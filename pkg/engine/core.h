@@ -125,7 +125,9 @@ struct JSVM_Env__ {
     uint32_t nrefs, cap_refs, ref_free;  /* ref_free: head of free slots (index+1) */
     JSValue stamp_ctor;           /* hidden class adding the #h field (lazy) */
     JSValue stamp_get;            /* (o) => o.#h or undefined, for proxies */
+    JSValue stamp_getw;           /* (o) => o.#w or undefined, for proxies */
     JSAtom holder_atom;           /* the #h private name */
+    JSAtom wrap_atom;             /* the #w private name: the wrapped pointer */
     void *instance_data;          /* OH_JSVM_SetInstanceData */
     JSVM_Finalize instance_cb;
     void *instance_hint;

@@ -172,15 +172,19 @@ static void jsvm_exc_restore(JSVM_Env env, jsvm_exc_save *s)
     }
 }
 
+/* #h holds the holder (whose finalizer is the object's death notice); #w
+ * holds the wrapped pointer as a number, so that Unwrap reads the object's
+ * own shape and nothing else. */
 static const char jsvm_stamp_src[] =
     "(() => {\n"
     "  class Base { constructor(o) { return o; } }\n"
     "  class Stamp extends Base {\n"
-    "    #h;\n"
+    "    #h; #w;\n"
     "    constructor(o, h) { super(o); this.#h = h; }\n"
     "    static get(o) { return #h in o ? o.#h : undefined; }\n"
+    "    static getw(o) { return #w in o ? o.#w : undefined; }\n"
     "  }\n"
-    "  return [Stamp, Stamp.get];\n"
+    "  return [Stamp, Stamp.get, Stamp.getw];\n"
     "})()";
 
 /* Evaluates the hidden helper once per env and learns its private name. */
@@ -197,6 +201,7 @@ static int jsvm_stamp_init(JSVM_Env env)
         return -1;
     JSValue ctor = JS_GetPropertyUint32(ctx, pair, 0);
     JSValue get = JS_GetPropertyUint32(ctx, pair, 1);
+    JSValue getw = JS_GetPropertyUint32(ctx, pair, 2);
     JS_FreeValue(ctx, pair);
     /* Stamp a throw-away object to read the private name's atom. */
     JSValue dummy = JS_NewObject(ctx);
@@ -205,31 +210,41 @@ static int jsvm_stamp_init(JSVM_Env env)
     JSPropertyEnum *tab = NULL;
     uint32_t len = 0;
     int ok = !JS_IsException(r) &&
-             JS_GetOwnPropertyNames(ctx, &tab, &len, dummy, JS_GPN_PRIVATE_MASK) == 0 && len == 1;
-    if (ok)
+             JS_GetOwnPropertyNames(ctx, &tab, &len, dummy, JS_GPN_PRIVATE_MASK) == 0 && len == 2;
+    if (ok) {
+        /* fields are listed in definition order: #h, #w */
         env->holder_atom = JS_DupAtom(ctx, tab[0].atom);
+        env->wrap_atom = JS_DupAtom(ctx, tab[1].atom);
+    }
     if (tab)
         JS_FreePropertyEnum(ctx, tab, len);
     JS_FreeValue(ctx, r);
     JS_FreeValue(ctx, dummy);
-    if (!ok || JS_IsException(ctor) || JS_IsException(get)) {
+    if (!ok || JS_IsException(ctor) || JS_IsException(get) || JS_IsException(getw)) {
         JS_FreeValue(ctx, ctor);
         JS_FreeValue(ctx, get);
+        JS_FreeValue(ctx, getw);
+        if (ok) {
+            JS_FreeAtom(ctx, env->holder_atom);
+            JS_FreeAtom(ctx, env->wrap_atom);
+        }
         return -1;
     }
     env->stamp_ctor = ctor;
     env->stamp_get = get;
+    env->stamp_getw = getw;
     return 0;
 }
 
-/* The holder stored in obj's #h field, or JS_UNDEFINED. */
-static JSValue jsvm_holder_get(JSVM_Env env, JSValueConst obj)
+/* The value of obj's private field (atom: #h or #w; get: the matching JS
+ * reader), or JS_UNDEFINED. */
+static JSValue jsvm_field_get(JSVM_Env env, JSValueConst obj, JSAtom atom, JSValueConst get)
 {
     JSContext *ctx = env->ctx;
     if (JS_IsProxy(obj)) {
         /* An own-property lookup on a proxy without the field would reach
          * its handler with our private name; `#h in o` never does. */
-        JSValue h = JS_Call(ctx, env->stamp_get, JS_UNDEFINED, 1, &obj);
+        JSValue h = JS_Call(ctx, get, JS_UNDEFINED, 1, &obj);
         if (JS_IsException(h)) {
             JS_FreeValue(ctx, JS_GetException(ctx));
             return JS_UNDEFINED;
@@ -237,7 +252,7 @@ static JSValue jsvm_holder_get(JSVM_Env env, JSValueConst obj)
         return h;
     }
     JSPropertyDescriptor d;
-    int r = JS_GetOwnProperty(ctx, &d, obj, env->holder_atom);
+    int r = JS_GetOwnProperty(ctx, &d, obj, atom);
     if (r <= 0) {
         if (r < 0)
             JS_FreeValue(ctx, JS_GetException(ctx));
@@ -277,7 +292,7 @@ jsvm_native *jsvm_native_of(JSVM_Env env, JSValueConst obj, int create, JSVM_Sta
             return NULL;
         }
     }
-    JSValue h = jsvm_holder_get(env, obj);
+    JSValue h = jsvm_field_get(env, obj, env->holder_atom, env->stamp_get);
     if (JS_IsObject(h)) {
         jsvm_native *n = JS_GetOpaque(h, jsvm_holder_class_id);
         JS_FreeValue(ctx, h);
@@ -485,8 +500,10 @@ void jsvm_native_env_release_refs(JSVM_Env env)
     if (!JS_IsUndefined(env->stamp_ctor)) {
         JS_FreeValue(env->ctx, env->stamp_ctor);
         JS_FreeValue(env->ctx, env->stamp_get);
+        JS_FreeValue(env->ctx, env->stamp_getw);
         JS_FreeAtom(env->ctx, env->holder_atom);
-        env->stamp_ctor = env->stamp_get = JS_UNDEFINED;
+        JS_FreeAtom(env->ctx, env->wrap_atom);
+        env->stamp_ctor = env->stamp_get = env->stamp_getw = JS_UNDEFINED;
     }
 }
 
@@ -506,6 +523,24 @@ void jsvm_native_env_finalize(JSVM_Env env)
 /* ------------------------------------------------------------------ */
 /* wrap, type tags, finalizers                                         */
 
+/* Instances of API classes and externals keep their record in the opaque
+ * slot; every other object in its #h field. */
+static int jsvm_has_opaque_record(JSValueConst o)
+{
+    JSClassID cid = JS_GetClassID(o);
+    return cid == jsvm_obj_class_id || cid == jsvm_ext_class_id;
+}
+
+/* Sets the #w field of a stamped object (takes v). The field exists, so
+ * the set never reaches a proxy's handler or a setter. */
+static int jsvm_wrap_field_set(JSVM_Env env, JSValueConst o, JSValue v)
+{
+    int rc = JS_SetProperty(env->ctx, o, env->wrap_atom, v);
+    if (rc < 0)
+        JS_FreeValue(env->ctx, JS_GetException(env->ctx));
+    return rc < 0 ? -1 : 0;
+}
+
 JSVM_Status jsvm_op_wrap(JSVM_Env env, JSVM_Value obj, void *data, JSVM_Finalize cb,
                          void *hint, JSVM_Ref *result)
 {
@@ -520,8 +555,19 @@ JSVM_Status jsvm_op_wrap(JSVM_Env env, JSVM_Value obj, void *data, JSVM_Finalize
         return st;
     if (n->wrapped)
         return JSVM_INVALID_ARG;
-    if (result && (st = jsvm_op_create_ref(env, o, 0, 0, result)) != JSVM_OK)
+    if (!jsvm_has_opaque_record(o)) {
+        /* A pointer a double cannot hold exactly (tagged pointers, arbitrary
+         * 64-bit values) is marked `true`: Unwrap then reads the record. */
+        uintptr_t u = (uintptr_t)data;
+        JSValue w = (uintptr_t)(double)u == u && u < ((uintptr_t)1 << 53)
+                        ? JS_NewFloat64(env->ctx, (double)u) : JS_TRUE;
+        if (jsvm_wrap_field_set(env, o, w) < 0)
+            return JSVM_GENERIC_FAILURE;
+    }
+    if (result && (st = jsvm_op_create_ref(env, o, 0, 0, result)) != JSVM_OK) {
+        jsvm_wrap_field_set(env, o, JS_UNDEFINED);
         return st;
+    }
     n->wrapped = 1;
     n->wrap_data = data;
     n->wrap_cb = cb;
@@ -536,6 +582,28 @@ JSVM_Status jsvm_op_unwrap(JSVM_Env env, JSVM_Value obj, void **result, int remo
     JSValue o = jsvm_v(obj);
     if (!JS_IsObject(o))
         return JSVM_INVALID_ARG;
+    if (!remove && !jsvm_has_opaque_record(o)) {
+        /* the fast path: the pointer mirrored in the #w field */
+        if (JS_IsUndefined(env->stamp_ctor))
+            return JSVM_INVALID_ARG;
+        JSValue w = jsvm_field_get(env, o, env->wrap_atom, env->stamp_getw);
+        double d;
+        if (JS_VALUE_GET_TAG(w) == JS_TAG_INT)
+            d = JS_VALUE_GET_INT(w);
+        else if (JS_TAG_IS_FLOAT64(JS_VALUE_GET_TAG(w)))
+            d = JS_VALUE_GET_FLOAT64(w);
+        else if (JS_IsBool(w))
+            d = -1; /* marker: the pointer is only in the record */
+        else {
+            JS_FreeValue(env->ctx, w);
+            return JSVM_INVALID_ARG;
+        }
+        if (d >= 0) {
+            if (result)
+                *result = (void *)(uintptr_t)d;
+            return JSVM_OK;
+        }
+    }
     jsvm_native *n = jsvm_native_of(env, o, 0, NULL);
     if (!n || !n->wrapped)
         return JSVM_INVALID_ARG;
@@ -543,6 +611,8 @@ JSVM_Status jsvm_op_unwrap(JSVM_Env env, JSVM_Value obj, void **result, int remo
         *result = n->wrap_data;
     if (remove) {
         /* the finalizer of the wrap will not run */
+        if (!jsvm_has_opaque_record(o))
+            jsvm_wrap_field_set(env, o, JS_UNDEFINED);
         n->wrapped = 0;
         n->wrap_cb = NULL;
         n->wrap_data = n->wrap_hint = NULL;
