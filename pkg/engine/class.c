@@ -214,6 +214,91 @@ static int jsvm_intercept(JSVM_Env env, jsvm_class *cls, int kind, JSValueConst 
     return res;
 }
 
+/* [[Get]] of atom on target with receiver as `this` for accessors found on
+ * the chain (QuickJS exposes no receiver-taking [[Get]]): prototype getters
+ * of intercepted instances must see the instance, not the hidden target. */
+static JSValue jsvm_get_with_receiver(JSContext *ctx, JSValueConst target, JSAtom atom,
+                                      JSValueConst receiver)
+{
+    JSValue o = JS_DupValue(ctx, target);
+    while (JS_IsObject(o)) {
+        JSPropertyDescriptor d;
+        int rc = JS_IsProxy(o) ? 0 : JS_GetOwnProperty(ctx, &d, o, atom);
+        if (JS_IsProxy(o)) { /* let a proxy on the chain answer for itself */
+            JSValue v = JS_GetProperty(ctx, o, atom);
+            JS_FreeValue(ctx, o);
+            return v;
+        }
+        if (rc < 0) {
+            JS_FreeValue(ctx, o);
+            return JS_EXCEPTION;
+        }
+        if (rc > 0) {
+            JS_FreeValue(ctx, o);
+            if (d.flags & JS_PROP_GETSET) {
+                JS_FreeValue(ctx, d.value);
+                JS_FreeValue(ctx, d.setter);
+                JSValue v = JS_IsFunction(ctx, d.getter) ? JS_Call(ctx, d.getter, receiver, 0, NULL) : JS_UNDEFINED;
+                JS_FreeValue(ctx, d.getter);
+                return v;
+            }
+            JS_FreeValue(ctx, d.getter);
+            JS_FreeValue(ctx, d.setter);
+            return d.value;
+        }
+        JSValue next = JS_GetPrototype(ctx, o);
+        JS_FreeValue(ctx, o);
+        o = next;
+    }
+    return JS_IsException(o) ? o : JS_UNDEFINED;
+}
+
+/* [[Set]] with receiver: a setter on the chain runs with the instance as
+ * `this`; otherwise the value becomes an own property of the target.
+ * Returns 1/0 (success/refused) or -1 (exception). Takes value. */
+static int jsvm_set_with_receiver(JSContext *ctx, JSValueConst target, JSAtom atom,
+                                  JSValue value, JSValueConst receiver)
+{
+    JSValue o = JS_DupValue(ctx, target);
+    while (JS_IsObject(o) && !JS_IsProxy(o)) {
+        JSPropertyDescriptor d;
+        int rc = JS_GetOwnProperty(ctx, &d, o, atom);
+        if (rc < 0) {
+            JS_FreeValue(ctx, o);
+            JS_FreeValue(ctx, value);
+            return -1;
+        }
+        if (rc > 0) {
+            JS_FreeValue(ctx, d.value);
+            JS_FreeValue(ctx, d.getter);
+            if (d.flags & JS_PROP_GETSET) {
+                JS_FreeValue(ctx, o);
+                int ok = JS_IsFunction(ctx, d.setter);
+                if (ok) {
+                    JSValue r = JS_Call(ctx, d.setter, receiver, 1, (JSValueConst *)&value);
+                    ok = JS_IsException(r) ? -1 : 1;
+                    JS_FreeValue(ctx, r);
+                }
+                JS_FreeValue(ctx, d.setter);
+                JS_FreeValue(ctx, value);
+                return ok;
+            }
+            JS_FreeValue(ctx, d.setter);
+            if (!(d.flags & JS_PROP_WRITABLE)) {
+                JS_FreeValue(ctx, o);
+                JS_FreeValue(ctx, value);
+                return 0;
+            }
+            break; /* a writable data property: assign on the target */
+        }
+        JSValue next = JS_GetPrototype(ctx, o);
+        JS_FreeValue(ctx, o);
+        o = next;
+    }
+    JS_FreeValue(ctx, o);
+    return JS_SetProperty(ctx, target, atom, value);
+}
+
 static JSValue jsvm_trap(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
                          int magic, void *opaque)
 {
@@ -235,7 +320,7 @@ static JSValue jsvm_trap(JSContext *ctx, JSValueConst this_val, int argc, JSValu
         atom = JS_ValueToAtom(ctx, key);
         if (atom == JS_ATOM_NULL)
             return JS_EXCEPTION;
-        out = JS_GetProperty(ctx, target, atom);
+        out = jsvm_get_with_receiver(ctx, target, atom, self);
         JS_FreeAtom(ctx, atom);
         return out;
     case TRAP_SET: {
@@ -248,7 +333,7 @@ static JSValue jsvm_trap(JSContext *ctx, JSValueConst this_val, int argc, JSValu
         atom = JS_ValueToAtom(ctx, key);
         if (atom == JS_ATOM_NULL)
             return JS_EXCEPTION;
-        int rc = JS_SetProperty(ctx, target, atom, JS_DupValue(ctx, value));
+        int rc = jsvm_set_with_receiver(ctx, target, atom, JS_DupValue(ctx, value), self);
         JS_FreeAtom(ctx, atom);
         return rc < 0 ? JS_EXCEPTION : JS_NewBool(ctx, rc);
     }
