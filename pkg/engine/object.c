@@ -233,20 +233,64 @@ JSVM_Status jsvm_obj_set_named(JSVM_Env env, JSValueConst obj, const char *name,
     return st;
 }
 
-JSVM_Status jsvm_obj_get_named(JSVM_Env env, JSValueConst obj, const char *name, JSVM_Value *out)
+/* The value of an own data property of a plain object, read without
+ * entering JS (nothing can run: no getter, no proxy trap), which saves the
+ * entry bookkeeping on the most common get. 1: found, *out owns it; 0: not
+ * an own data property (use the general path); -1: exception. */
+static int jsvm_get_own_data(JSContext *ctx, JSValueConst o, JSAtom atom, JSValue *out)
+{
+    if (!jsvm_plain_object(o))
+        return 0;
+    JSPropertyDescriptor d;
+    int r = JS_GetOwnProperty(ctx, &d, o, atom);
+    if (r <= 0)
+        return r;
+    if (d.flags & JS_PROP_GETSET) {
+        JS_FreeValue(ctx, d.getter);
+        JS_FreeValue(ctx, d.setter);
+        JS_FreeValue(ctx, d.value);
+        return 0;
+    }
+    *out = d.value; /* getter and setter are undefined */
+    return 1;
+}
+
+/* [[Get]] of atom on o: own data properties of plain objects directly,
+ * anything else (inherited, accessors, proxies) inside jsvm_enter/leave. */
+static JSVM_Status jsvm_get_atom(JSVM_Env env, JSValueConst o, JSAtom atom, JSVM_Value *out)
 {
     JSContext *ctx = env->ctx;
-    JSValue o = jsvm_to_object(ctx, obj);
-    if (JS_IsException(o))
-        return JSVM_OBJECT_EXPECTED;
+    JSValue r;
+    int own = jsvm_get_own_data(ctx, o, atom, &r);
+    if (own < 0)
+        return JSVM_PENDING_EXCEPTION;
+    if (own > 0) {
+        *out = jsvm_push(env, r);
+        return JSVM_OK;
+    }
     jsvm_enter(env);
-    JSValue r = JS_GetPropertyStr(ctx, o, name);
+    r = JS_GetProperty(ctx, o, atom);
     JSVM_Status st = JSVM_PENDING_EXCEPTION;
     if (!JS_IsException(r)) {
         *out = jsvm_push(env, r);
         st = JSVM_OK;
     }
     jsvm_leave(env);
+    return st;
+}
+
+JSVM_Status jsvm_obj_get_named(JSVM_Env env, JSValueConst obj, const char *name, JSVM_Value *out)
+{
+    JSContext *ctx = env->ctx;
+    JSValue o = jsvm_to_object(ctx, obj);
+    if (JS_IsException(o))
+        return JSVM_OBJECT_EXPECTED;
+    JSVM_Status st = JSVM_PENDING_EXCEPTION;
+    JSAtom atom = JS_NewAtom(ctx, name);
+    if (atom != JS_ATOM_NULL) {
+        st = jsvm_get_atom(env, o, atom, out);
+        JS_FreeAtom(ctx, atom);
+    }
     jsvm_release_object(ctx, obj, o);
     return st;
 }
@@ -300,17 +344,18 @@ JSVM_Status jsvm_obj_get(JSVM_Env env, JSValueConst obj, JSValueConst key, JSVM_
     if (JS_IsException(o))
         return JSVM_OBJECT_EXPECTED;
     JSVM_Status st = JSVM_PENDING_EXCEPTION;
-    jsvm_enter(env);
+    /* ToPropertyKey runs JS (toString, Symbol.toPrimitive) for object keys
+     * only. */
+    int key_runs_js = JS_IsObject(key);
+    if (key_runs_js)
+        jsvm_enter(env);
     JSAtom atom = JS_ValueToAtom(ctx, key);
     if (atom != JS_ATOM_NULL) {
-        JSValue r = JS_GetProperty(ctx, o, atom);
+        st = jsvm_get_atom(env, o, atom, out);
         JS_FreeAtom(ctx, atom);
-        if (!JS_IsException(r)) {
-            *out = jsvm_push(env, r);
-            st = JSVM_OK;
-        }
     }
-    jsvm_leave(env);
+    if (key_runs_js)
+        jsvm_leave(env);
     jsvm_release_object(ctx, obj, o);
     return st;
 }
@@ -339,14 +384,12 @@ JSVM_Status jsvm_obj_get_index(JSVM_Env env, JSValueConst obj, uint32_t index, J
     JSValue o = jsvm_to_object(ctx, obj);
     if (JS_IsException(o))
         return JSVM_OBJECT_EXPECTED;
-    jsvm_enter(env);
-    JSValue r = JS_GetPropertyUint32(ctx, o, index);
     JSVM_Status st = JSVM_PENDING_EXCEPTION;
-    if (!JS_IsException(r)) {
-        *out = jsvm_push(env, r);
-        st = JSVM_OK;
+    JSAtom atom = JS_NewAtomUInt32(ctx, index); /* below 2^31: no allocation */
+    if (atom != JS_ATOM_NULL) {
+        st = jsvm_get_atom(env, o, atom, out);
+        JS_FreeAtom(ctx, atom);
     }
-    jsvm_leave(env);
     jsvm_release_object(ctx, obj, o);
     return st;
 }
