@@ -824,6 +824,392 @@ NULL_CASE(IsExceptionPending)
 }
 
 /* =====================================================================
+ * Type checks, coercion, objects (spec §3.10-§3.12)
+ * ===================================================================== */
+
+NULL_CASE(Typeof)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value v = num(env, 1);
+    JSVM_ValueType t = (JSVM_ValueType)77;
+    EXPECT_NULL_HANDLE(OH_JSVM_Typeof(NULL, v, &t));
+    EXPECT_INVALID(env, OH_JSVM_Typeof(env, NULL, &t));
+    EXPECT_INVALID(env, OH_JSVM_Typeof(env, v, NULL));
+    EXPECT_TRUE(t == (JSVM_ValueType)77);
+    EXPECT_OK(env, OH_JSVM_Typeof(env, v, &t));
+    EXPECT_TRUE(t == JSVM_NUMBER);
+}
+
+/* The Is* predicates share their rules: value and result required. */
+#define PREDICATE_CASE(name, src, want)                           \
+    NULL_CASE(name)                                               \
+    {                                                             \
+        JSVM_Env env = f->env;                                    \
+        JSVM_Value v = run(env, src);                             \
+        bool b = !(want);                                         \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, v, &b));          \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &b));       \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, v, NULL));        \
+        EXPECT_TRUE(b == !(want));                                \
+        EXPECT_OK(env, OH_JSVM_##name(env, v, &b));               \
+        EXPECT_TRUE(b == (want));                                 \
+    }
+PREDICATE_CASE(IsArray, "[1]", true)
+PREDICATE_CASE(IsCallable, "(() => 1)", true)
+PREDICATE_CASE(IsUndefined, "undefined", true)
+PREDICATE_CASE(IsNull, "null", true)
+PREDICATE_CASE(IsNullOrUndefined, "null", true)
+PREDICATE_CASE(IsBoolean, "false", true)
+PREDICATE_CASE(IsNumber, "1.5", true)
+PREDICATE_CASE(IsString, "'s'", true)
+PREDICATE_CASE(IsSymbol, "Symbol()", true)
+PREDICATE_CASE(IsFunction, "(function () {})", true)
+PREDICATE_CASE(IsObject, "({})", true)
+PREDICATE_CASE(IsBigInt, "1n", true)
+PREDICATE_CASE(IsConstructor, "(class {})", true)
+PREDICATE_CASE(IsBigIntObject, "Object(1n)", true)
+PREDICATE_CASE(IsBooleanObject, "new Boolean(true)", true)
+PREDICATE_CASE(IsStringObject, "new String('s')", true)
+PREDICATE_CASE(IsNumberObject, "new Number(2)", true)
+PREDICATE_CASE(IsSymbolObject, "Object(Symbol())", true)
+
+/* StrictEquals and Equals: both values and the result required. */
+#define EQUALS_CASE(name)                                              \
+    NULL_CASE(name)                                                    \
+    {                                                                  \
+        JSVM_Env env = f->env;                                         \
+        JSVM_Value a = num(env, 1), b = str(env, "1");                 \
+        bool r = true;                                                 \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, a, a, &r));            \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, a, &r));         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, a, NULL, &r));         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, a, a, NULL));          \
+        EXPECT_TRUE(r);                                                \
+        EXPECT_OK(env, OH_JSVM_##name(env, a, a, &r));                 \
+        EXPECT_TRUE(r);                                                \
+        EXPECT_OK(env, OH_JSVM_##name(env, a, b, &r));                 \
+    }
+EQUALS_CASE(StrictEquals)
+EQUALS_CASE(Equals)
+
+NULL_CASE(Instanceof)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "[]"), c = run(env, "Array");
+    bool r = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_Instanceof(NULL, o, c, &r));
+    EXPECT_INVALID(env, OH_JSVM_Instanceof(env, NULL, c, &r));
+    EXPECT_INVALID(env, OH_JSVM_Instanceof(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_Instanceof(env, o, c, NULL));
+    EXPECT_TRUE(!r);
+    EXPECT_OK(env, OH_JSVM_Instanceof(env, o, c, &r));
+    EXPECT_TRUE(r);
+    /* a constructor that is not a function: FUNCTION_EXPECTED, TypeError pending */
+    EXPECT_ST(env, OH_JSVM_Instanceof(env, o, num(env, 1), &r), JSVM_FUNCTION_EXPECTED);
+    expect_and_clear_exception(env);
+    EXPECT_ST(env, OH_JSVM_Instanceof(env, o, undef(env), &r), JSVM_OBJECT_EXPECTED);
+    expect_and_clear_exception(env);
+}
+
+/* The five coercions: value and result required. */
+#define COERCE_CASE(name, src)                                    \
+    NULL_CASE(name)                                               \
+    {                                                             \
+        JSVM_Env env = f->env;                                    \
+        JSVM_Value v = run(env, src), r = SENTINEL;               \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, v, &r));          \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &r));       \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, v, NULL));        \
+        EXPECT_TRUE(r == SENTINEL);                               \
+        EXPECT_OK(env, OH_JSVM_##name(env, v, &r));               \
+        EXPECT_TRUE(r != SENTINEL && r != NULL);                  \
+    }
+COERCE_CASE(CoerceToBool, "0")
+COERCE_CASE(CoerceToNumber, "'12'")
+COERCE_CASE(CoerceToObject, "'s'")
+COERCE_CASE(CoerceToString, "12")
+COERCE_CASE(CoerceToBigInt, "'12'")
+
+NULL_CASE(DefineProperties)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({})");
+    JSVM_PropertyDescriptor d = {"x", NULL, NULL, NULL, NULL, num(env, 1), JSVM_DEFAULT_JSPROPERTY};
+    EXPECT_NULL_HANDLE(OH_JSVM_DefineProperties(NULL, o, 1, &d));
+    EXPECT_INVALID(env, OH_JSVM_DefineProperties(env, NULL, 1, &d));
+    EXPECT_INVALID(env, OH_JSVM_DefineProperties(env, o, 1, NULL));
+    /* descriptors may be NULL when there are none */
+    EXPECT_OK(env, OH_JSVM_DefineProperties(env, o, 0, NULL));
+    EXPECT_OK(env, OH_JSVM_DefineProperties(env, o, 1, &d));
+    JSVM_PropertyDescriptor bad = {NULL, num(env, 1), NULL, NULL, NULL, num(env, 1), JSVM_DEFAULT};
+    EXPECT_ST(env, OH_JSVM_DefineProperties(env, o, 1, &bad), JSVM_NAME_EXPECTED);
+}
+
+NULL_CASE(GetPropertyNames)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ a: 1 })"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetPropertyNames(NULL, o, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetPropertyNames(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetPropertyNames(env, o, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetPropertyNames(env, o, &r));
+}
+
+NULL_CASE(GetAllPropertyNames)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ a: 1 })"), r = SENTINEL;
+    const JSVM_KeyCollectionMode M = JSVM_KEY_OWN_ONLY;
+    const JSVM_KeyFilter F = JSVM_KEY_ALL_PROPERTIES;
+    const JSVM_KeyConversion C = JSVM_KEY_KEEP_NUMBERS;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetAllPropertyNames(NULL, o, M, F, C, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetAllPropertyNames(env, NULL, M, F, C, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetAllPropertyNames(env, o, M, F, C, NULL));
+    /* out-of-range mode or conversion */
+    EXPECT_INVALID(env, OH_JSVM_GetAllPropertyNames(env, o, (JSVM_KeyCollectionMode)2, F, C, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetAllPropertyNames(env, o, M, F, (JSVM_KeyConversion)2, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetAllPropertyNames(env, o, M, F, C, &r));
+}
+
+NULL_CASE(SetProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "globalThis.o = {}; o"), k = str(env, "k"), v = num(env, 1);
+    EXPECT_NULL_HANDLE(OH_JSVM_SetProperty(NULL, o, k, v));
+    EXPECT_INVALID(env, OH_JSVM_SetProperty(env, NULL, k, v));
+    EXPECT_INVALID(env, OH_JSVM_SetProperty(env, o, NULL, v));
+    EXPECT_INVALID(env, OH_JSVM_SetProperty(env, o, k, NULL));
+    JT_ASSERT_JS(env, "!('k' in o)");
+    EXPECT_OK(env, OH_JSVM_SetProperty(env, o, k, v));
+    JT_ASSERT_JS(env, "o.k === 1");
+}
+
+NULL_CASE(GetProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ k: 1 })"), k = str(env, "k"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetProperty(NULL, o, k, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetProperty(env, NULL, k, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetProperty(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetProperty(env, o, k, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetProperty(env, o, k, &r));
+}
+
+/* HasProperty and HasOwnProperty: object, key and result required. */
+#define HAS_KEY_CASE(name)                                             \
+    NULL_CASE(name)                                                    \
+    {                                                                  \
+        JSVM_Env env = f->env;                                         \
+        JSVM_Value o = run(env, "({ k: 1 })"), k = str(env, "k");      \
+        bool r = false;                                                \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, o, k, &r));            \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, k, &r));         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, o, NULL, &r));         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, o, k, NULL));          \
+        EXPECT_TRUE(!r);                                               \
+        EXPECT_OK(env, OH_JSVM_##name(env, o, k, &r));                 \
+        EXPECT_TRUE(r);                                                \
+    }
+HAS_KEY_CASE(HasProperty)
+HAS_KEY_CASE(HasOwnProperty)
+
+NULL_CASE(DeleteProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "globalThis.o = { k: 1, j: 2 }; o"), k = str(env, "k");
+    bool r = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_DeleteProperty(NULL, o, k, &r));
+    EXPECT_INVALID(env, OH_JSVM_DeleteProperty(env, NULL, k, &r));
+    EXPECT_INVALID(env, OH_JSVM_DeleteProperty(env, o, NULL, &r));
+    JT_ASSERT_JS(env, "o.k === 1");
+    /* result is optional */
+    EXPECT_OK(env, OH_JSVM_DeleteProperty(env, o, k, NULL));
+    EXPECT_OK(env, OH_JSVM_DeleteProperty(env, o, str(env, "j"), &r));
+    EXPECT_TRUE(r);
+    JT_ASSERT_JS(env, "!('k' in o) && !('j' in o)");
+}
+
+NULL_CASE(SetNamedProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "globalThis.o = {}; o"), v = num(env, 1);
+    EXPECT_NULL_HANDLE(OH_JSVM_SetNamedProperty(NULL, o, "k", v));
+    EXPECT_INVALID(env, OH_JSVM_SetNamedProperty(env, NULL, "k", v));
+    EXPECT_INVALID(env, OH_JSVM_SetNamedProperty(env, o, NULL, v));
+    EXPECT_INVALID(env, OH_JSVM_SetNamedProperty(env, o, "k", NULL));
+    JT_ASSERT_JS(env, "Object.keys(o).length === 0");
+    EXPECT_OK(env, OH_JSVM_SetNamedProperty(env, o, "k", v));
+    JT_ASSERT_JS(env, "o.k === 1");
+}
+
+NULL_CASE(GetNamedProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ k: 1 })"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetNamedProperty(NULL, o, "k", &r));
+    EXPECT_INVALID(env, OH_JSVM_GetNamedProperty(env, NULL, "k", &r));
+    EXPECT_INVALID(env, OH_JSVM_GetNamedProperty(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetNamedProperty(env, o, "k", NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetNamedProperty(env, o, "k", &r));
+}
+
+NULL_CASE(HasNamedProperty)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ k: 1 })");
+    bool r = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_HasNamedProperty(NULL, o, "k", &r));
+    EXPECT_INVALID(env, OH_JSVM_HasNamedProperty(env, NULL, "k", &r));
+    EXPECT_INVALID(env, OH_JSVM_HasNamedProperty(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_HasNamedProperty(env, o, "k", NULL));
+    EXPECT_TRUE(!r);
+    EXPECT_OK(env, OH_JSVM_HasNamedProperty(env, o, "k", &r));
+    EXPECT_TRUE(r);
+}
+
+NULL_CASE(SetElement)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value a = run(env, "globalThis.a = []; a"), v = num(env, 1);
+    EXPECT_NULL_HANDLE(OH_JSVM_SetElement(NULL, a, 0, v));
+    EXPECT_INVALID(env, OH_JSVM_SetElement(env, NULL, 0, v));
+    EXPECT_INVALID(env, OH_JSVM_SetElement(env, a, 0, NULL));
+    JT_ASSERT_JS(env, "a.length === 0");
+    EXPECT_OK(env, OH_JSVM_SetElement(env, a, 0, v));
+    JT_ASSERT_JS(env, "a[0] === 1");
+}
+
+NULL_CASE(GetElement)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value a = run(env, "[1]"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetElement(NULL, a, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetElement(env, NULL, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_GetElement(env, a, 0, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_GetElement(env, a, 0, &r));
+}
+
+NULL_CASE(HasElement)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value a = run(env, "[1]");
+    bool r = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_HasElement(NULL, a, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_HasElement(env, NULL, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_HasElement(env, a, 0, NULL));
+    EXPECT_TRUE(!r);
+    EXPECT_OK(env, OH_JSVM_HasElement(env, a, 0, &r));
+    EXPECT_TRUE(r);
+}
+
+NULL_CASE(DeleteElement)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value a = run(env, "globalThis.a = [1, 2]; a");
+    bool r = false;
+    EXPECT_NULL_HANDLE(OH_JSVM_DeleteElement(NULL, a, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_DeleteElement(env, NULL, 0, &r));
+    JT_ASSERT_JS(env, "0 in a");
+    /* result is optional */
+    EXPECT_OK(env, OH_JSVM_DeleteElement(env, a, 0, NULL));
+    EXPECT_OK(env, OH_JSVM_DeleteElement(env, a, 1, &r));
+    EXPECT_TRUE(r);
+    JT_ASSERT_JS(env, "!(0 in a) && !(1 in a)");
+}
+
+NULL_CASE(GetArrayLength)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value a = run(env, "[1, 2]");
+    uint32_t n = 7;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetArrayLength(NULL, a, &n));
+    EXPECT_INVALID(env, OH_JSVM_GetArrayLength(env, NULL, &n));
+    EXPECT_INVALID(env, OH_JSVM_GetArrayLength(env, a, NULL));
+    EXPECT_TRUE(n == 7);
+    EXPECT_OK(env, OH_JSVM_GetArrayLength(env, a, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_ST(env, OH_JSVM_GetArrayLength(env, run(env, "({ length: 2 })"), &n), JSVM_ARRAY_EXPECTED);
+    EXPECT_TRUE(n == 0);
+}
+
+/* GetPrototype and ObjectGetPrototypeOf: object and result required. */
+#define GET_PROTO_CASE(name)                                       \
+    NULL_CASE(name)                                                \
+    {                                                              \
+        JSVM_Env env = f->env;                                     \
+        JSVM_Value o = run(env, "[]"), r = SENTINEL;               \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, o, &r));           \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &r));        \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, o, NULL));         \
+        EXPECT_TRUE(r == SENTINEL);                                \
+        EXPECT_OK(env, OH_JSVM_##name(env, o, &r));                \
+        EXPECT_TRUE(r != SENTINEL && r != NULL);                   \
+    }
+GET_PROTO_CASE(GetPrototype)
+GET_PROTO_CASE(ObjectGetPrototypeOf)
+
+NULL_CASE(ObjectSetPrototypeOf)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "globalThis.o = {}; o"), p = run(env, "globalThis.p = {}; p"), nul = NULL;
+    CHECK_OK(env, OH_JSVM_GetNull(env, &nul));
+    EXPECT_NULL_HANDLE(OH_JSVM_ObjectSetPrototypeOf(NULL, o, p));
+    EXPECT_INVALID(env, OH_JSVM_ObjectSetPrototypeOf(env, NULL, p));
+    EXPECT_INVALID(env, OH_JSVM_ObjectSetPrototypeOf(env, o, NULL));
+    /* the prototype must be an object; JS null is refused too */
+    EXPECT_INVALID(env, OH_JSVM_ObjectSetPrototypeOf(env, o, nul));
+    EXPECT_INVALID(env, OH_JSVM_ObjectSetPrototypeOf(env, o, num(env, 1)));
+    JT_ASSERT_JS(env, "Object.getPrototypeOf(o) === Object.prototype");
+    EXPECT_OK(env, OH_JSVM_ObjectSetPrototypeOf(env, o, p));
+    JT_ASSERT_JS(env, "Object.getPrototypeOf(o) === p");
+}
+
+/* ObjectFreeze and ObjectSeal: the object is required. */
+#define INTEGRITY_CASE(name, check)                                 \
+    NULL_CASE(name)                                                 \
+    {                                                               \
+        JSVM_Env env = f->env;                                      \
+        JSVM_Value o = run(env, "globalThis.o = { k: 1 }; o");      \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, o));                \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL));             \
+        JT_ASSERT_JS(env, "Object.isExtensible(o)");                \
+        EXPECT_OK(env, OH_JSVM_##name(env, o));                     \
+        JT_ASSERT_JS(env, check);                                   \
+    }
+INTEGRITY_CASE(ObjectFreeze, "Object.isFrozen(o)")
+INTEGRITY_CASE(ObjectSeal, "Object.isSealed(o)")
+
+NULL_CASE(JsonParse)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value s = str(env, "[1]"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_JsonParse(NULL, s, &r));
+    EXPECT_INVALID(env, OH_JSVM_JsonParse(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_JsonParse(env, s, NULL));
+    EXPECT_ST(env, OH_JSVM_JsonParse(env, num(env, 1), &r), JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_JsonParse(env, s, &r));
+    EXPECT_ST(env, OH_JSVM_JsonParse(env, str(env, "[1"), &r), JSVM_PENDING_EXCEPTION);
+    expect_and_clear_exception(env);
+}
+
+NULL_CASE(JsonStringify)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({ a: 1 })"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_JsonStringify(NULL, o, &r));
+    EXPECT_INVALID(env, OH_JSVM_JsonStringify(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_JsonStringify(env, o, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_JsonStringify(env, o, &r));
+}
+
+/* =====================================================================
  * Microtasks, memory, version
  * ===================================================================== */
 
@@ -1506,6 +1892,21 @@ static const jt_test null_cases[] = {
     CASE_ENTRY(ThrowRangeError), CASE_ENTRY(ThrowSyntaxError), CASE_ENTRY(IsError), CASE_ENTRY(CreateError),
     CASE_ENTRY(CreateTypeError), CASE_ENTRY(CreateRangeError), CASE_ENTRY(CreateSyntaxError),
     CASE_ENTRY(GetAndClearLastException), CASE_ENTRY(IsExceptionPending),
+    /* type checks, coercion, objects */
+    CASE_ENTRY(Typeof), CASE_ENTRY(Instanceof), CASE_ENTRY(IsArray), CASE_ENTRY(StrictEquals), CASE_ENTRY(Equals),
+    CASE_ENTRY(IsCallable), CASE_ENTRY(IsUndefined), CASE_ENTRY(IsNull), CASE_ENTRY(IsNullOrUndefined),
+    CASE_ENTRY(IsBoolean), CASE_ENTRY(IsNumber), CASE_ENTRY(IsString), CASE_ENTRY(IsSymbol), CASE_ENTRY(IsFunction),
+    CASE_ENTRY(IsObject), CASE_ENTRY(IsBigInt), CASE_ENTRY(IsConstructor), CASE_ENTRY(IsBigIntObject),
+    CASE_ENTRY(IsBooleanObject), CASE_ENTRY(IsStringObject), CASE_ENTRY(IsNumberObject), CASE_ENTRY(IsSymbolObject),
+    CASE_ENTRY(CoerceToBool), CASE_ENTRY(CoerceToNumber), CASE_ENTRY(CoerceToObject), CASE_ENTRY(CoerceToString),
+    CASE_ENTRY(CoerceToBigInt),
+    CASE_ENTRY(DefineProperties), CASE_ENTRY(GetPropertyNames), CASE_ENTRY(GetAllPropertyNames),
+    CASE_ENTRY(SetProperty), CASE_ENTRY(GetProperty), CASE_ENTRY(HasProperty), CASE_ENTRY(DeleteProperty),
+    CASE_ENTRY(HasOwnProperty), CASE_ENTRY(SetNamedProperty), CASE_ENTRY(GetNamedProperty),
+    CASE_ENTRY(HasNamedProperty), CASE_ENTRY(SetElement), CASE_ENTRY(GetElement), CASE_ENTRY(HasElement),
+    CASE_ENTRY(DeleteElement), CASE_ENTRY(GetArrayLength), CASE_ENTRY(GetPrototype), CASE_ENTRY(ObjectGetPrototypeOf),
+    CASE_ENTRY(ObjectSetPrototypeOf), CASE_ENTRY(ObjectFreeze), CASE_ENTRY(ObjectSeal), CASE_ENTRY(JsonParse),
+    CASE_ENTRY(JsonStringify),
     /* microtasks, memory, version */
     CASE_ENTRY(SetMicrotaskPolicy), CASE_ENTRY(PerformMicrotaskCheckpoint), CASE_ENTRY(PumpMessageLoop),
     CASE_ENTRY(AdjustExternalMemory), CASE_ENTRY(MemoryPressureNotification), CASE_ENTRY(GetVersion),

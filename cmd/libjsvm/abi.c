@@ -21,6 +21,31 @@ JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value
     return jsvmCheckObjectTypeTag(env, value, (JSVM_TypeTag*)typeTag, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CoerceToBigInt(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmCoerceToBigInt(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CoerceToBool(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmCoerceToBool(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CoerceToNumber(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmCoerceToNumber(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CoerceToObject(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmCoerceToObject(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CoerceToString(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmCoerceToString(env, value, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScript(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_Script* result)
 {
     return jsvmCompileScript(env, script, (uint8_t*)cachedData, cacheDataLength, eagerCompile, cacheRejected, result);
@@ -136,9 +161,24 @@ JSVM_Status JSVM_CDECL OH_JSVM_DefineClassWithPropertyHandler(JSVM_Env env, cons
     return jsvmDefineClassWithPropertyHandler(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, propertyHandlerCfg, callAsFunctionCallback, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_DefineProperties(JSVM_Env env, JSVM_Value object, size_t propertyCount, const JSVM_PropertyDescriptor* properties)
+{
+    return jsvmDefineProperties(env, object, propertyCount, (JSVM_PropertyDescriptor*)properties);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DeleteElement(JSVM_Env env, JSVM_Value object, uint32_t index, bool* result)
+{
+    return jsvmDeleteElement(env, object, index, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_DeletePrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key)
 {
     return jsvmDeletePrivate(env, object, key);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_DeleteProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
+{
+    return jsvmDeleteProperty(env, object, key, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DeleteReference(JSVM_Env env, JSVM_Ref ref)
@@ -156,14 +196,39 @@ JSVM_Status JSVM_CDECL OH_JSVM_DestroyVM(JSVM_VM vm)
     return jsvmDestroyVM(vm);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_Equals(JSVM_Env env, JSVM_Value lhs, JSVM_Value rhs, bool* result)
+{
+    return jsvmEquals(env, lhs, rhs, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetAllPropertyNames(JSVM_Env env, JSVM_Value object, JSVM_KeyCollectionMode keyMode, JSVM_KeyFilter keyFilter, JSVM_KeyConversion keyConversion, JSVM_Value* result)
+{
+    return jsvmGetAllPropertyNames(env, object, keyMode, keyFilter, keyConversion, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_GetAndClearLastException(JSVM_Env env, JSVM_Value* result)
 {
     return jsvmGetAndClearLastException(env, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_GetArrayLength(JSVM_Env env, JSVM_Value value, uint32_t* result)
+{
+    return jsvmGetArrayLength(env, value, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_GetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value* result)
 {
     return jsvmGetPrivate(env, object, key, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetPropertyNames(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
+{
+    return jsvmGetPropertyNames(env, object, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetPrototype(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
+{
+    return jsvmGetPrototype(env, object, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetVMInfo(JSVM_VMInfo* result)
@@ -191,14 +256,64 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetVersion(JSVM_Env env, uint32_t* result)
     return jsvmGetVersion(env, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_HasElement(JSVM_Env env, JSVM_Value object, uint32_t index, bool* result)
+{
+    return jsvmHasElement(env, object, index, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_HasOwnProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
+{
+    return jsvmHasOwnProperty(env, object, key, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_HasProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
+{
+    return jsvmHasProperty(env, object, key, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_Init(const JSVM_InitOptions* options)
 {
     return jsvmInit((JSVM_InitOptions*)options);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_Instanceof(JSVM_Env env, JSVM_Value object, JSVM_Value constructor, bool* result)
+{
+    return jsvmInstanceof(env, object, constructor, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_JsonParse(JSVM_Env env, JSVM_Value jsonString, JSVM_Value* result)
+{
+    return jsvmJsonParse(env, jsonString, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_JsonStringify(JSVM_Env env, JSVM_Value jsonObject, JSVM_Value* result)
+{
+    return jsvmJsonStringify(env, jsonObject, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_MemoryPressureNotification(JSVM_Env env, JSVM_MemoryPressureLevel level)
 {
     return jsvmMemoryPressureNotification(env, level);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ObjectFreeze(JSVM_Env env, JSVM_Value object)
+{
+    return jsvmObjectFreeze(env, object);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ObjectGetPrototypeOf(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
+{
+    return jsvmObjectGetPrototypeOf(env, object, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ObjectSeal(JSVM_Env env, JSVM_Value object)
+{
+    return jsvmObjectSeal(env, object);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ObjectSetPrototypeOf(JSVM_Env env, JSVM_Value object, JSVM_Value prototype)
+{
+    return jsvmObjectSetPrototypeOf(env, object, prototype);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_PerformMicrotaskCheckpoint(JSVM_VM vm)

@@ -8,6 +8,9 @@
  *   c  CreateDouble + GetValueDouble from C (handle scope cycled every 1000)
  *   d  CallFunction of a 2-argument JS function from C
  *   e  CreateVM + CreateEnv + run "1+1" + destroy everything
+ *   f  set + get of 8 named properties on one object from C
+ *      (SetNamedProperty + GetNamedProperty, handle scope cycled every 125
+ *      ops; baseline JS_SetPropertyStr + JS_GetPropertyStr + JS_FreeValue)
  *
  * The program is linked against libjsvm_full.so: the library built without
  * its linker version script, so it also exports QuickJS's JS_* symbols. The
@@ -87,6 +90,11 @@ static JSVM_Env jenv;
 static JSVM_HandleScope jscope;
 static JSVM_Value jrunner, jfa, jfb, jadd, jundef, jargs[2];
 
+/* (f): the object and the 8 values stored in it, created once */
+static const char *const PROP_NAMES[8] = {"alpha", "beta", "gamma", "delta",
+                                          "epsilon", "zeta", "eta", "theta"};
+static JSVM_Value jobj, jpropv[8];
+
 static JSVM_Value cb_empty(JSVM_Env env, JSVM_CallbackInfo info)
 {
     (void)env;
@@ -139,6 +147,11 @@ static void jsvm_setup(void)
     CHECK(OH_JSVM_GetUndefined(jenv, &jundef));
     CHECK(OH_JSVM_CreateDouble(jenv, 1.5, &jargs[0]));
     CHECK(OH_JSVM_CreateDouble(jenv, 2.5, &jargs[1]));
+    CHECK(OH_JSVM_CreateObject(jenv, &jobj));
+    for (int i = 0; i < 8; i++) {
+        CHECK(OH_JSVM_CreateInt32(jenv, i * 3, &jpropv[i]));
+        CHECK(OH_JSVM_SetNamedProperty(jenv, jobj, PROP_NAMES[i], jpropv[i]));
+    }
 
     /* the callbacks and the function compute what they should */
     JSVM_Value r, a2[2];
@@ -150,6 +163,9 @@ static void jsvm_setup(void)
     CHECK(OH_JSVM_CallFunction(jenv, jundef, jadd, 2, jargs, &r));
     if (jsvm_num(r) != 4)
         CHECK(!"add(1.5, 2.5) == 4");
+    CHECK(OH_JSVM_GetNamedProperty(jenv, jobj, "delta", &r));
+    if (jsvm_num(r) != 9)
+        CHECK(!"obj.delta == 9");
 }
 
 static void jsvm_teardown(void)
@@ -205,6 +221,26 @@ static void jsvm_d(long n)
     }
 }
 
+/* n sets + gets of the 8 properties. The values are pre-made handles, as
+ * the baseline's JS_NewInt32 costs nothing; each get makes a handle, freed
+ * when the scope is cycled. */
+static void jsvm_f(long n)
+{
+    JSVM_HandleScope s;
+    JSVM_Value r = NULL;
+    for (long k = 0; k < n; k += 125) {
+        bad |= OH_JSVM_OpenHandleScope(jenv, &s);
+        for (int j = 0; j < 125; j++) {
+            for (int i = 0; i < 8; i++) {
+                bad |= OH_JSVM_SetNamedProperty(jenv, jobj, PROP_NAMES[i], jpropv[i]);
+                bad |= OH_JSVM_GetNamedProperty(jenv, jobj, PROP_NAMES[i], &r);
+            }
+        }
+        bad |= (r == NULL);
+        bad |= OH_JSVM_CloseHandleScope(jenv, s);
+    }
+}
+
 static void jsvm_e(long n)
 {
     for (long i = 0; i < n; i++) {
@@ -240,7 +276,7 @@ static void jsvm_e(long n)
 #ifndef BENCH_JSVM_ONLY
 static JSRuntime *qrt;
 static JSContext *qctx;
-static JSValue qrunner, qfa, qfb, qadd, qargs[2];
+static JSValue qrunner, qfa, qfb, qadd, qargs[2], qobj;
 
 static JSValue q_empty(JSContext *ctx, JSValueConst this_val, int argc,
                        JSValueConst *argv)
@@ -291,6 +327,9 @@ static void base_setup(void)
     qfb = JS_NewCFunction2(qctx, q_work, "fb", 2, JS_CFUNC_generic, 0);
     qargs[0] = JS_NewFloat64(qctx, 1.5);
     qargs[1] = JS_NewFloat64(qctx, 2.5);
+    qobj = JS_NewObject(qctx);
+    for (int i = 0; i < 8; i++)
+        CHECK(JS_SetPropertyStr(qctx, qobj, PROP_NAMES[i], JS_NewInt32(qctx, i * 3)) < 0);
 
     JSValue a2[2] = {JS_NewFloat64(qctx, 1), JS_NewFloat64(qctx, 2.5)};
     if (q_num(JS_Call(qctx, qfb, JS_UNDEFINED, 2, a2)) != 3.5)
@@ -305,6 +344,7 @@ static void base_teardown(void)
     JS_FreeValue(qctx, qadd);
     JS_FreeValue(qctx, qfa);
     JS_FreeValue(qctx, qfb);
+    JS_FreeValue(qctx, qobj);
     JS_FreeContext(qctx);
     JS_FreeRuntime(qrt);
 }
@@ -342,6 +382,18 @@ static void base_d(long n)
             JSValue r = JS_Call(qctx, qadd, JS_UNDEFINED, 2, qargs);
             bad |= JS_IsException(r);
             JS_FreeValue(qctx, r);
+        }
+    }
+}
+
+static void base_f(long n)
+{
+    for (long k = 0; k < n; k++) {
+        for (int i = 0; i < 8; i++) {
+            bad |= JS_SetPropertyStr(qctx, qobj, PROP_NAMES[i], JS_NewInt32(qctx, i * 3)) < 0;
+            JSValue v = JS_GetPropertyStr(qctx, qobj, PROP_NAMES[i]);
+            bad |= JS_IsException(v);
+            JS_FreeValue(qctx, v);
         }
     }
 }
@@ -388,6 +440,7 @@ static const op_t ops[] = {
     {'c', "CreateDouble + GetValueDouble from C", 1000, 1000000, 0, {jsvm_c, BASE(base_c)}},
     {'d', "CallFunction, 2-arg JS function, from C", 1000, 200000, 0, {jsvm_d, BASE(base_d)}},
     {'e', "CreateVM+CreateEnv+run \"1+1\"+destroy", 1, 50, 1.5, {jsvm_e, BASE(base_e)}},
+    {'f', "8x (SetNamedProperty + GetNamedProperty) from C", 125, 100000, 2.0, {jsvm_f, BASE(base_f)}},
     {'k', "Unwrap, 1,000 objects among 100,000 wrapped", 1000, 1000000, 2.0, {jsvm_k, BASE(base_k)}},
     {'l', "Unwrap, 1,000 objects among 1,000 wrapped", 1000, 1000000, 0, {jsvm_l, BASE(base_l)}},
     {'m', "Unwrap, 1,000 objects among 200,000 wrapped", 1000, 1000000, 0, {jsvm_m, BASE(base_m)}},
@@ -455,7 +508,7 @@ static void print_load(const char *when)
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: bench_core [--only=abcde] [--reps=R] [--ms=T] [--jsvm-only]\n"
+            "usage: bench_core [--only=abcdef] [--reps=R] [--ms=T] [--jsvm-only]\n"
             "                  [--callgrind [--iters=N]]\n"
             "  --reps=R     repetitions per op and side (default 9)\n"
             "  --ms=T       target milliseconds per repetition (default 60)\n"
@@ -471,7 +524,7 @@ int main(int argc, char **argv)
     int reps = 9, callgrind = 0, jsvm_only = 0;
     double ms = 60;
     long iters = 0;
-    const char *only = "abcdeklmnop";
+    const char *only = "abcdefklmnop";
 
 #ifdef BENCH_JSVM_ONLY
     jsvm_only = 1;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# callgrind.sh BENCH_CORE [--only=abcde] [--iters=N]
+# callgrind.sh BENCH_CORE [--only=abcdef] [--iters=N]
 # Instructions per op (JSVM vs plain C) from one valgrind --tool=callgrind run
 # of bench_core --callgrind: deterministic where wall-clock time is noisy.
 # bench_core zeroes the counters before each timed run and dumps them after
