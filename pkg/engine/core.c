@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "core.h"
+#include "values.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -568,6 +569,14 @@ JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
     env->k_true = JS_TRUE;
     env->k_false = JS_FALSE;
     env->k_global = JS_GetGlobalObject(env->ctx);
+    /* before anything can run in the context (values.c captures builtins) */
+    if (jsvm_vals_init(env) < 0) {
+        JS_FreeValue(env->ctx, env->k_global);
+        JS_FreeContext(env->ctx);
+        free(env->first);
+        free(env);
+        return NULL;
+    }
     vm->envs++;
     return env;
 }
@@ -582,12 +591,14 @@ void jsvm_env_free(JSVM_Env env)
     jsvm_scripts_free(env, &env->retained_scripts);
     if (JS_HasException(ctx))
         JS_FreeValue(ctx, JS_GetException(ctx));
+    jsvm_vals_release(env);
     JS_FreeValue(ctx, env->k_global);
     JS_FreeContext(ctx);
     /* Objects that died with the context queue their finalizers; run them
      * now, while the env struct is still valid. */
     JS_RunGC(env->rt);
     jsvm_fin_drain(env);
+    jsvm_vals_free(env);
     env->vm->envs--;
     for (jsvm_chunk *c = env->first, *n; c; c = n) {
         n = c->next;

@@ -119,6 +119,8 @@ struct JSVM_Env__ {
     jsvm_fin *fins;
     uint32_t nfins, cap_fins;
     int draining;
+    /* intrinsics, deferreds, external buffers (values.h) */
+    struct jsvm_vals *vals;
 };
 
 /* The JSVM_CallbackInfo of one native call; lives on the trampoline's stack. */
