@@ -116,11 +116,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateObject(JSVM_Env env, JSVM_Value* result)
     return jsvmCreateObject(env, result);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_CreatePromise(JSVM_Env env, JSVM_Deferred* deferred, JSVM_Value* promise)
-{
-    return jsvmCreatePromise(env, deferred, promise);
-}
-
 JSVM_Status JSVM_CDECL OH_JSVM_CreateProxy(JSVM_Env env, JSVM_Value target, JSVM_Value handler, JSVM_Value* result)
 {
     return jsvmCreateProxy(env, target, handler, result);
@@ -149,11 +144,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateStringLatin1(JSVM_Env env, const char* str,
 JSVM_Status JSVM_CDECL OH_JSVM_CreateStringUtf16(JSVM_Env env, const char16_t* str, size_t length, JSVM_Value* result)
 {
     return jsvmCreateStringUtf16(env, (char16_t*)str, length, result);
-}
-
-JSVM_Status JSVM_CDECL OH_JSVM_CreateStringUtf8(JSVM_Env env, const char* str, size_t length, JSVM_Value* result)
-{
-    return jsvmCreateStringUtf8(env, (char*)str, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateSymbol(JSVM_Env env, JSVM_Value description, JSVM_Value* result)
@@ -311,11 +301,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringUtf16(JSVM_Env env, JSVM_Value valu
     return jsvmGetValueStringUtf16(env, value, buf, bufsize, result);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringUtf8(JSVM_Env env, JSVM_Value value, char* buf, size_t bufsize, size_t* result)
-{
-    return jsvmGetValueStringUtf8(env, value, buf, bufsize, result);
-}
-
 JSVM_Status JSVM_CDECL OH_JSVM_GetVersion(JSVM_Env env, uint32_t* result)
 {
     return jsvmGetVersion(env, result);
@@ -406,19 +391,9 @@ JSVM_Status JSVM_CDECL OH_JSVM_PumpMessageLoop(JSVM_VM vm, bool* result)
     return jsvmPumpMessageLoop(vm, result);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_RejectDeferred(JSVM_Env env, JSVM_Deferred deferred, JSVM_Value rejection)
-{
-    return jsvmRejectDeferred(env, deferred, rejection);
-}
-
 JSVM_Status JSVM_CDECL OH_JSVM_ReleaseScript(JSVM_Env env, JSVM_Script script)
 {
     return jsvmReleaseScript(env, script);
-}
-
-JSVM_Status JSVM_CDECL OH_JSVM_ResolveDeferred(JSVM_Env env, JSVM_Deferred deferred, JSVM_Value resolution)
-{
-    return jsvmResolveDeferred(env, deferred, resolution);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_RetainScript(JSVM_Env env, JSVM_Script script)

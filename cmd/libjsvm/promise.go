@@ -5,48 +5,11 @@ package main
 */
 import "C"
 
-// jsvmCreatePromise implements OH_JSVM_CreatePromise.
-//
-//export jsvmCreatePromise
-func jsvmCreatePromise(env C.JSVM_Env, deferred *C.JSVM_Deferred, promise *C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	if deferred == nil || promise == nil {
-		return badArgsJS(env)
-	}
-	return C.jsvm_op_create_promise(env, deferred, promise)
-}
-
-// jsvmResolveDeferred implements OH_JSVM_ResolveDeferred. The deferred is
-// used up; using it again is JSVM_INVALID_ARG (promise.c).
-//
-//export jsvmResolveDeferred
-func jsvmResolveDeferred(env C.JSVM_Env, deferred C.JSVM_Deferred, resolution C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	if deferred == nil || resolution == nil {
-		return badArgsJS(env)
-	}
-	return C.jsvm_op_settle_deferred(env, deferred, resolution, 0)
-}
-
-// jsvmRejectDeferred implements OH_JSVM_RejectDeferred (same rules).
-//
-//export jsvmRejectDeferred
-func jsvmRejectDeferred(env C.JSVM_Env, deferred C.JSVM_Deferred, rejection C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	if deferred == nil || rejection == nil {
-		return badArgsJS(env)
-	}
-	return C.jsvm_op_settle_deferred(env, deferred, rejection, 1)
-}
+// OH_JSVM_CreatePromise, OH_JSVM_ResolveDeferred and OH_JSVM_RejectDeferred
+// are in C (fast_values.c): with the checkpoint, their cgo transitions alone
+// took the create-resolve cycle past twice the plain-C cost (docs/bench.md,
+// op j). A deferred is used up by its first settle; a second one is
+// JSVM_INVALID_ARG (promise.c).
 
 // jsvmIsPromise implements OH_JSVM_IsPromise.
 //
