@@ -14,6 +14,8 @@
 
 #include "promise.h"
 
+_Static_assert(sizeof(uintptr_t) >= 8, "a JSVM_Deferred carries a 32-bit generation and a 32-bit slot");
+
 #define JS_PREAMBLE(env)                   \
     do {                                   \
         if (JS_HasException((env)->ctx))   \
