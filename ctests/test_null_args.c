@@ -16,6 +16,8 @@
  * its failure is caught). Invalid-argument failures must not leave an
  * exception pending; this is checked after each case.
  */
+/* OH_JSVM_CreateArrayBufferFromExternalMemory is declared only with this */
+#define JSVM_EXPERIMENTAL
 #include <stdint.h>
 
 #include "common.h"
@@ -1273,6 +1275,474 @@ NULL_CASE(GetVMInfo)
 }
 
 /* =====================================================================
+ * Value types: external strings, BigInt, Symbol, Date, buffers,
+ * Map/Set/RegExp/Proxy, promises
+ * ===================================================================== */
+
+static int ext_fin_calls;
+static void ext_str_fin(JSVM_Env env, void *data, void *hint)
+{
+    (void)env;
+    (void)data;
+    (void)hint;
+    ext_fin_calls++;
+}
+
+NULL_CASE(CreateExternalStringLatin1)
+{
+    JSVM_Env env = f->env;
+    char s[] = "abc";
+    JSVM_Value r = SENTINEL;
+    bool copied = false;
+    ext_fin_calls = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateExternalStringLatin1(NULL, s, 3, ext_str_fin, NULL, &r, &copied));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringLatin1(env, s, 3, ext_str_fin, NULL, NULL, &copied));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringLatin1(env, s, 3, ext_str_fin, NULL, &r, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringLatin1(env, NULL, 3, ext_str_fin, NULL, &r, &copied));
+    EXPECT_TRUE(r == SENTINEL && ext_fin_calls == 0);
+    EXPECT_OK(env, OH_JSVM_CreateExternalStringLatin1(env, s, 3, ext_str_fin, NULL, &r, &copied));
+    EXPECT_TRUE(copied && ext_fin_calls == 1);
+}
+
+NULL_CASE(CreateExternalStringUtf16)
+{
+    JSVM_Env env = f->env;
+    char16_t s[] = {'a', 'b', 0};
+    JSVM_Value r = SENTINEL;
+    bool copied = false;
+    ext_fin_calls = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateExternalStringUtf16(NULL, s, 2, ext_str_fin, NULL, &r, &copied));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringUtf16(env, s, 2, ext_str_fin, NULL, NULL, &copied));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringUtf16(env, s, 2, ext_str_fin, NULL, &r, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateExternalStringUtf16(env, NULL, 2, ext_str_fin, NULL, &r, &copied));
+    EXPECT_TRUE(r == SENTINEL && ext_fin_calls == 0);
+    EXPECT_OK(env, OH_JSVM_CreateExternalStringUtf16(env, s, JSVM_AUTO_LENGTH, ext_str_fin, NULL, &r, &copied));
+    EXPECT_TRUE(copied && ext_fin_calls == 1);
+}
+
+NULL_CASE(CreateBigintInt64)
+{
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateBigintInt64(NULL, 1, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateBigintInt64(f->env, 1, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(f->env, OH_JSVM_CreateBigintInt64(f->env, -1, &r));
+}
+
+NULL_CASE(CreateBigintUint64)
+{
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateBigintUint64(NULL, 1, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateBigintUint64(f->env, 1, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(f->env, OH_JSVM_CreateBigintUint64(f->env, UINT64_MAX, &r));
+}
+
+NULL_CASE(CreateBigintWords)
+{
+    JSVM_Env env = f->env;
+    uint64_t w[2] = {1, 2};
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateBigintWords(NULL, 0, 2, w, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateBigintWords(env, 0, 2, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateBigintWords(env, 0, 2, w, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateBigintWords(env, 0, (size_t)INT32_MAX + 1, w, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreateBigintWords(env, 1, 2, w, &r));
+}
+
+/* The two fixed-width BigInt getters share their rules. */
+#define BIGINT_GETTER_CASE(name, ctype)                                                          \
+    NULL_CASE(name)                                                                              \
+    {                                                                                            \
+        JSVM_Env env = f->env;                                                                   \
+        JSVM_Value b = run(env, "5n");                                                           \
+        ctype out = 0;                                                                           \
+        bool lossless = false;                                                                   \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, b, &out, &lossless));                            \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &out, &lossless));                         \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, b, NULL, &lossless));                            \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, b, &out, NULL));                                 \
+        EXPECT_ST(env, OH_JSVM_##name(env, num(env, 5), &out, &lossless), JSVM_BIGINT_EXPECTED); \
+        EXPECT_ST(env, OH_JSVM_##name(env, str(env, "5"), &out, &lossless), JSVM_BIGINT_EXPECTED); \
+        EXPECT_TRUE(out == 0 && !lossless);                                                      \
+        EXPECT_OK(env, OH_JSVM_##name(env, b, &out, &lossless));                                 \
+        EXPECT_TRUE(out == 5 && lossless);                                                       \
+    }
+BIGINT_GETTER_CASE(GetValueBigintInt64, int64_t)
+BIGINT_GETTER_CASE(GetValueBigintUint64, uint64_t)
+
+NULL_CASE(GetValueBigintWords)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value b = run(env, "-(2n ** 64n)");
+    int sign = 7;
+    size_t count = 2;
+    uint64_t w[2] = {9, 9};
+    EXPECT_NULL_HANDLE(OH_JSVM_GetValueBigintWords(NULL, b, &sign, &count, w));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBigintWords(env, NULL, &sign, &count, w));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBigintWords(env, b, &sign, NULL, w));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBigintWords(env, b, NULL, NULL, NULL));
+    /* sign and words go together (both NULL is the count query) */
+    EXPECT_INVALID(env, OH_JSVM_GetValueBigintWords(env, b, NULL, &count, w));
+    EXPECT_INVALID(env, OH_JSVM_GetValueBigintWords(env, b, &sign, &count, NULL));
+    EXPECT_ST(env, OH_JSVM_GetValueBigintWords(env, num(env, 1), &sign, &count, w), JSVM_BIGINT_EXPECTED);
+    EXPECT_TRUE(sign == 7 && count == 2 && w[0] == 9);
+    EXPECT_OK(env, OH_JSVM_GetValueBigintWords(env, b, NULL, &count, NULL));
+    EXPECT_EQ_INT(count, 2);
+    EXPECT_OK(env, OH_JSVM_GetValueBigintWords(env, b, &sign, &count, w));
+    EXPECT_TRUE(sign == 1 && count == 2 && w[0] == 0 && w[1] == 1);
+}
+
+NULL_CASE(CreateSymbol)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSymbol(NULL, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateSymbol(env, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateSymbol(env, str(env, "d"), NULL));
+    EXPECT_ST(env, OH_JSVM_CreateSymbol(env, num(env, 1), &r), JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreateSymbol(env, NULL, &r));
+}
+
+NULL_CASE(SymbolFor)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_SymbolFor(NULL, "k", 1, &r));
+    EXPECT_INVALID(env, OH_JSVM_SymbolFor(env, "k", 1, NULL));
+    EXPECT_INVALID(env, OH_JSVM_SymbolFor(env, NULL, 1, &r));
+    EXPECT_INVALID(env, OH_JSVM_SymbolFor(env, "k", (size_t)INT32_MAX + 1, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_SymbolFor(env, "k", JSVM_AUTO_LENGTH, &r));
+}
+
+/* The eleven well-known symbol getters share their rules. */
+#define WELLKNOWN_CASE(name)                                  \
+    NULL_CASE(name)                                           \
+    {                                                         \
+        JSVM_Value r = SENTINEL;                              \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, &r));         \
+        EXPECT_INVALID(f->env, OH_JSVM_##name(f->env, NULL)); \
+        EXPECT_TRUE(r == SENTINEL);                           \
+        EXPECT_OK(f->env, OH_JSVM_##name(f->env, &r));        \
+        EXPECT_TRUE(r != SENTINEL && r != NULL);              \
+    }
+WELLKNOWN_CASE(GetSymbolAsyncIterator)
+WELLKNOWN_CASE(GetSymbolHasInstance)
+WELLKNOWN_CASE(GetSymbolIsConcatSpreadable)
+WELLKNOWN_CASE(GetSymbolMatch)
+WELLKNOWN_CASE(GetSymbolReplace)
+WELLKNOWN_CASE(GetSymbolSearch)
+WELLKNOWN_CASE(GetSymbolSplit)
+WELLKNOWN_CASE(GetSymbolToPrimitive)
+WELLKNOWN_CASE(GetSymbolUnscopables)
+WELLKNOWN_CASE(GetSymbolToStringTag)
+WELLKNOWN_CASE(GetSymbolIterator)
+
+/* The type tests share their rules: a value that is and one that is not. */
+#define IS_CASE(name, yes_src, no_src)                           \
+    NULL_CASE(name)                                              \
+    {                                                            \
+        JSVM_Env env = f->env;                                   \
+        JSVM_Value yes = run(env, yes_src), no = run(env, no_src); \
+        bool b = false;                                          \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, yes, &b));       \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, &b));      \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, yes, NULL));     \
+        EXPECT_TRUE(!b);                                         \
+        EXPECT_OK(env, OH_JSVM_##name(env, yes, &b));            \
+        EXPECT_TRUE(b);                                          \
+        EXPECT_OK(env, OH_JSVM_##name(env, no, &b));             \
+        EXPECT_TRUE(!b);                                         \
+    }
+IS_CASE(IsDate, "new Date(0)", "0")
+IS_CASE(IsArraybuffer, "new ArrayBuffer(1)", "new Uint8Array(1)")
+IS_CASE(IsDetachedArraybuffer, "(() => { const a = new ArrayBuffer(1); a.transfer(); return a; })()",
+        "new ArrayBuffer(1)")
+IS_CASE(IsTypedarray, "new Uint8Array(1)", "new DataView(new ArrayBuffer(1))")
+IS_CASE(IsDataview, "new DataView(new ArrayBuffer(1))", "new Uint8Array(1)")
+IS_CASE(IsMap, "new Map()", "new WeakMap()")
+IS_CASE(IsSet, "new Set()", "new WeakSet()")
+IS_CASE(IsRegExp, "/x/", "'x'")
+IS_CASE(IsProxy, "new Proxy({}, {})", "({})")
+IS_CASE(IsPromise, "Promise.resolve()", "({ then() {} })")
+
+NULL_CASE(CreateDate)
+{
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateDate(NULL, 0, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateDate(f->env, 0, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(f->env, OH_JSVM_CreateDate(f->env, 0, &r));
+}
+
+NULL_CASE(GetDateValue)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value d = run(env, "new Date(5)");
+    double t = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetDateValue(NULL, d, &t));
+    EXPECT_INVALID(env, OH_JSVM_GetDateValue(env, NULL, &t));
+    EXPECT_INVALID(env, OH_JSVM_GetDateValue(env, d, NULL));
+    EXPECT_ST(env, OH_JSVM_GetDateValue(env, num(env, 5), &t), JSVM_DATE_EXPECTED);
+    EXPECT_TRUE(t == 0);
+    EXPECT_OK(env, OH_JSVM_GetDateValue(env, d, &t));
+    EXPECT_TRUE(t == 5);
+}
+
+NULL_CASE(CreateArraybuffer)
+{
+    JSVM_Value r = SENTINEL;
+    void *data = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArraybuffer(NULL, 8, &data, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateArraybuffer(f->env, 8, &data, NULL));
+    EXPECT_TRUE(r == SENTINEL && data == NULL);
+    EXPECT_OK(f->env, OH_JSVM_CreateArraybuffer(f->env, 8, NULL, &r));
+}
+
+NULL_CASE(GetArraybufferInfo)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value ab = run(env, "new ArrayBuffer(8)");
+    void *data = NULL;
+    size_t len = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetArraybufferInfo(NULL, ab, &data, &len));
+    EXPECT_INVALID(env, OH_JSVM_GetArraybufferInfo(env, NULL, &data, &len));
+    EXPECT_INVALID(env, OH_JSVM_GetArraybufferInfo(env, run(env, "new Uint8Array(8)"), &data, &len));
+    EXPECT_TRUE(data == NULL && len == 0);
+    EXPECT_OK(env, OH_JSVM_GetArraybufferInfo(env, ab, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_GetArraybufferInfo(env, ab, &data, &len));
+    EXPECT_TRUE(data != NULL && len == 8);
+}
+
+NULL_CASE(DetachArraybuffer)
+{
+    JSVM_Env env = f->env;
+    EXPECT_NULL_HANDLE(OH_JSVM_DetachArraybuffer(NULL, run(env, "new ArrayBuffer(8)")));
+    EXPECT_INVALID(env, OH_JSVM_DetachArraybuffer(env, NULL));
+    EXPECT_ST(env, OH_JSVM_DetachArraybuffer(env, run(env, "({})")), JSVM_ARRAYBUFFER_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_DetachArraybuffer(env, run(env, "new ArrayBuffer(8).transferToImmutable()")),
+              JSVM_DETACHABLE_ARRAYBUFFER_EXPECTED);
+    EXPECT_OK(env, OH_JSVM_DetachArraybuffer(env, run(env, "new ArrayBuffer(8)")));
+}
+
+NULL_CASE(AllocateArrayBufferBackingStoreData)
+{
+    (void)f;
+    void *data = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_AllocateArrayBufferBackingStoreData(8, JSVM_ZERO_INITIALIZED, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_AllocateArrayBufferBackingStoreData(8, JSVM_ZERO_INITIALIZED, &data), JSVM_OK);
+    EXPECT_TRUE(data != NULL);
+    EXPECT_VM_STATUS(OH_JSVM_FreeArrayBufferBackingStoreData(data), JSVM_OK);
+}
+
+NULL_CASE(FreeArrayBufferBackingStoreData)
+{
+    (void)f;
+    void *data = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_FreeArrayBufferBackingStoreData(NULL));
+    EXPECT_VM_STATUS(OH_JSVM_AllocateArrayBufferBackingStoreData(8, JSVM_UNINITIALIZED, &data), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_FreeArrayBufferBackingStoreData(data), JSVM_OK);
+}
+
+NULL_CASE(CreateArrayBufferFromBackingStoreData)
+{
+    JSVM_Env env = f->env;
+    static uint8_t store[16];
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArrayBufferFromBackingStoreData(NULL, store, 16, 0, 16, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromBackingStoreData(env, NULL, 16, 0, 16, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromBackingStoreData(env, store, 16, 0, 16, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromBackingStoreData(env, store, 16, 8, 9, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromBackingStoreData(env, store, 16, 0, 0, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreateArrayBufferFromBackingStoreData(env, store, 16, 8, 8, &r));
+}
+
+NULL_CASE(CreateArrayBufferFromExternalMemory)
+{
+    JSVM_Env env = f->env;
+    static uint64_t mem[2];
+    JSVM_Value r = SENTINEL;
+    bool copied = true;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateArrayBufferFromExternalMemory(NULL, mem, 16, NULL, NULL, &copied, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromExternalMemory(env, mem, 16, NULL, NULL, &copied, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromExternalMemory(env, NULL, 16, NULL, NULL, &copied, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateArrayBufferFromExternalMemory(env, (uint8_t *)mem + 2, 8, NULL, NULL, &copied,
+                                                                    &r));
+    EXPECT_TRUE(r == SENTINEL && copied);
+    EXPECT_OK(env, OH_JSVM_CreateArrayBufferFromExternalMemory(env, mem, 16, NULL, NULL, NULL, &r));
+    EXPECT_OK(env, OH_JSVM_CreateArrayBufferFromExternalMemory(env, mem, 16, NULL, NULL, &copied, &r));
+    EXPECT_TRUE(!copied);
+}
+
+NULL_CASE(CreateTypedarray)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value ab = run(env, "new ArrayBuffer(8)"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateTypedarray(NULL, JSVM_UINT8_ARRAY, 8, ab, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateTypedarray(env, JSVM_UINT8_ARRAY, 8, NULL, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateTypedarray(env, JSVM_UINT8_ARRAY, 8, ab, 0, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateTypedarray(env, (JSVM_TypedarrayType)42, 8, ab, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateTypedarray(env, JSVM_UINT8_ARRAY, 8, run(env, "({})"), 0, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    /* range errors: a RangeError is left pending */
+    EXPECT_ST(env, OH_JSVM_CreateTypedarray(env, JSVM_INT32_ARRAY, 1, ab, 2, &r), JSVM_GENERIC_FAILURE);
+    expect_and_clear_exception(env);
+    EXPECT_OK(env, OH_JSVM_CreateTypedarray(env, JSVM_INT32_ARRAY, 2, ab, 0, &r));
+}
+
+NULL_CASE(GetTypedarrayInfo)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value ta = run(env, "new Int16Array(4)");
+    size_t len = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetTypedarrayInfo(NULL, ta, NULL, &len, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetTypedarrayInfo(env, NULL, NULL, &len, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetTypedarrayInfo(env, run(env, "new ArrayBuffer(4)"), NULL, &len, NULL, NULL, NULL));
+    EXPECT_TRUE(len == 0);
+    EXPECT_OK(env, OH_JSVM_GetTypedarrayInfo(env, ta, NULL, NULL, NULL, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_GetTypedarrayInfo(env, ta, NULL, &len, NULL, NULL, NULL));
+    EXPECT_TRUE(len == 4);
+}
+
+NULL_CASE(CreateDataview)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value ab = run(env, "new ArrayBuffer(8)"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateDataview(NULL, 8, ab, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateDataview(env, 8, NULL, 0, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateDataview(env, 8, ab, 0, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateDataview(env, 8, run(env, "new Uint8Array(8)"), 0, &r));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_ST(env, OH_JSVM_CreateDataview(env, 9, ab, 0, &r), JSVM_PENDING_EXCEPTION);
+    expect_and_clear_exception(env);
+    EXPECT_OK(env, OH_JSVM_CreateDataview(env, 8, ab, 0, &r));
+}
+
+NULL_CASE(GetDataviewInfo)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value dv = run(env, "new DataView(new ArrayBuffer(8), 2)");
+    size_t len = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_GetDataviewInfo(NULL, dv, &len, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetDataviewInfo(env, NULL, &len, NULL, NULL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_GetDataviewInfo(env, run(env, "new Uint8Array(8)"), &len, NULL, NULL, NULL));
+    EXPECT_TRUE(len == 0);
+    EXPECT_OK(env, OH_JSVM_GetDataviewInfo(env, dv, NULL, NULL, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_GetDataviewInfo(env, dv, &len, NULL, NULL, NULL));
+    EXPECT_TRUE(len == 6);
+}
+
+NULL_CASE(CreateMap)
+{
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateMap(NULL, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateMap(f->env, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(f->env, OH_JSVM_CreateMap(f->env, &r));
+}
+
+NULL_CASE(CreateSet)
+{
+    JSVM_Value r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSet(NULL, &r));
+    EXPECT_INVALID(f->env, OH_JSVM_CreateSet(f->env, NULL));
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(f->env, OH_JSVM_CreateSet(f->env, &r));
+}
+
+NULL_CASE(CreateRegExp)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value pat = str(env, "a+"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateRegExp(NULL, pat, JSVM_REGEXP_GLOBAL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateRegExp(env, NULL, JSVM_REGEXP_GLOBAL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateRegExp(env, pat, JSVM_REGEXP_GLOBAL, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CreateRegExp(env, pat, (JSVM_RegExpFlags)0x1000, &r));
+    EXPECT_ST(env, OH_JSVM_CreateRegExp(env, num(env, 1), JSVM_REGEXP_GLOBAL, &r), JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_ST(env, OH_JSVM_CreateRegExp(env, str(env, "("), JSVM_REGEXP_NONE, &r), JSVM_GENERIC_FAILURE);
+    expect_and_clear_exception(env);
+    EXPECT_OK(env, OH_JSVM_CreateRegExp(env, pat, JSVM_REGEXP_GLOBAL, &r));
+}
+
+NULL_CASE(CreateProxy)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value o = run(env, "({})"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateProxy(NULL, o, o, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateProxy(env, NULL, o, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateProxy(env, o, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_CreateProxy(env, o, o, NULL));
+    EXPECT_ST(env, OH_JSVM_CreateProxy(env, num(env, 1), o, &r), JSVM_OBJECT_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_CreateProxy(env, o, num(env, 1), &r), JSVM_OBJECT_EXPECTED);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreateProxy(env, o, o, &r));
+}
+
+NULL_CASE(ProxyGetTarget)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value p = run(env, "new Proxy({}, {})"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_ProxyGetTarget(NULL, p, &r));
+    EXPECT_INVALID(env, OH_JSVM_ProxyGetTarget(env, NULL, &r));
+    EXPECT_INVALID(env, OH_JSVM_ProxyGetTarget(env, p, NULL));
+    EXPECT_ST(env, OH_JSVM_ProxyGetTarget(env, run(env, "({})"), &r), JSVM_INVALID_TYPE);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_ProxyGetTarget(env, p, &r));
+}
+
+NULL_CASE(CreatePromise)
+{
+    JSVM_Env env = f->env;
+    JSVM_Deferred d = NULL;
+    JSVM_Value p = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreatePromise(NULL, &d, &p));
+    EXPECT_INVALID(env, OH_JSVM_CreatePromise(env, NULL, &p));
+    EXPECT_INVALID(env, OH_JSVM_CreatePromise(env, &d, NULL));
+    EXPECT_TRUE(d == NULL && p == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_CreatePromise(env, &d, &p));
+    EXPECT_OK(env, OH_JSVM_ResolveDeferred(env, d, num(env, 1)));
+}
+
+/* Resolve and Reject share their rules, including settling only once. */
+#define SETTLE_CASE(name)                                                 \
+    NULL_CASE(name)                                                       \
+    {                                                                     \
+        JSVM_Env env = f->env;                                            \
+        JSVM_Deferred d = NULL;                                           \
+        JSVM_Value p = NULL, v = num(env, 1);                             \
+        CHECK_OK(env, OH_JSVM_CreatePromise(env, &d, &p));                \
+        EXPECT_NULL_HANDLE(OH_JSVM_##name(NULL, d, v));                   \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, NULL, v));                \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, d, NULL));                \
+        EXPECT_OK(env, OH_JSVM_##name(env, d, v));                        \
+        EXPECT_INVALID(env, OH_JSVM_##name(env, d, v));                   \
+        run(env, "0"); /* lets an unhandled rejection settle quietly */  \
+    }
+SETTLE_CASE(ResolveDeferred)
+SETTLE_CASE(RejectDeferred)
+
+NULL_CASE(PromiseRegisterHandler)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value p = run(env, "Promise.resolve(1)"), fn = run(env, "(function () {})"), r = SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_PromiseRegisterHandler(NULL, p, fn, fn, &r));
+    EXPECT_INVALID(env, OH_JSVM_PromiseRegisterHandler(env, NULL, fn, fn, &r));
+    EXPECT_INVALID(env, OH_JSVM_PromiseRegisterHandler(env, p, NULL, NULL, &r));
+    EXPECT_ST(env, OH_JSVM_PromiseRegisterHandler(env, run(env, "({})"), fn, fn, &r), JSVM_INVALID_TYPE);
+    EXPECT_ST(env, OH_JSVM_PromiseRegisterHandler(env, p, num(env, 1), fn, &r), JSVM_INVALID_TYPE);
+    EXPECT_ST(env, OH_JSVM_PromiseRegisterHandler(env, p, fn, num(env, 1), &r), JSVM_INVALID_TYPE);
+    EXPECT_TRUE(r == SENTINEL);
+    EXPECT_OK(env, OH_JSVM_PromiseRegisterHandler(env, p, fn, NULL, NULL));
+    EXPECT_OK(env, OH_JSVM_PromiseRegisterHandler(env, p, NULL, fn, &r));
+    EXPECT_TRUE(r != SENTINEL);
+}
+
+/* =====================================================================
  * GetLastErrorInfo contents
  * ===================================================================== */
 
@@ -1920,6 +2390,30 @@ static const jt_test null_cases[] = {
     CASE_ENTRY(CreateDataReference), CASE_ENTRY(GetReferenceData), CASE_ENTRY(SetInstanceData),
     CASE_ENTRY(GetInstanceData), CASE_ENTRY(CreatePrivate), CASE_ENTRY(SetPrivate), CASE_ENTRY(GetPrivate),
     CASE_ENTRY(DeletePrivate),
+    /* external strings, BigInt */
+    CASE_ENTRY(CreateExternalStringLatin1), CASE_ENTRY(CreateExternalStringUtf16), CASE_ENTRY(CreateBigintInt64),
+    CASE_ENTRY(CreateBigintUint64), CASE_ENTRY(CreateBigintWords), CASE_ENTRY(GetValueBigintInt64),
+    CASE_ENTRY(GetValueBigintUint64), CASE_ENTRY(GetValueBigintWords),
+    /* symbols */
+    CASE_ENTRY(CreateSymbol), CASE_ENTRY(SymbolFor), CASE_ENTRY(GetSymbolAsyncIterator),
+    CASE_ENTRY(GetSymbolHasInstance), CASE_ENTRY(GetSymbolIsConcatSpreadable), CASE_ENTRY(GetSymbolMatch),
+    CASE_ENTRY(GetSymbolReplace), CASE_ENTRY(GetSymbolSearch), CASE_ENTRY(GetSymbolSplit),
+    CASE_ENTRY(GetSymbolToPrimitive), CASE_ENTRY(GetSymbolUnscopables), CASE_ENTRY(GetSymbolToStringTag),
+    CASE_ENTRY(GetSymbolIterator),
+    /* dates */
+    CASE_ENTRY(CreateDate), CASE_ENTRY(IsDate), CASE_ENTRY(GetDateValue),
+    /* buffers */
+    CASE_ENTRY(CreateArraybuffer), CASE_ENTRY(GetArraybufferInfo), CASE_ENTRY(IsArraybuffer),
+    CASE_ENTRY(DetachArraybuffer), CASE_ENTRY(IsDetachedArraybuffer), CASE_ENTRY(AllocateArrayBufferBackingStoreData),
+    CASE_ENTRY(FreeArrayBufferBackingStoreData), CASE_ENTRY(CreateArrayBufferFromBackingStoreData),
+    CASE_ENTRY(CreateArrayBufferFromExternalMemory), CASE_ENTRY(CreateTypedarray), CASE_ENTRY(GetTypedarrayInfo),
+    CASE_ENTRY(IsTypedarray), CASE_ENTRY(CreateDataview), CASE_ENTRY(GetDataviewInfo), CASE_ENTRY(IsDataview),
+    /* Map, Set, RegExp, Proxy */
+    CASE_ENTRY(CreateMap), CASE_ENTRY(CreateSet), CASE_ENTRY(CreateRegExp), CASE_ENTRY(CreateProxy), CASE_ENTRY(IsMap),
+    CASE_ENTRY(IsSet), CASE_ENTRY(IsRegExp), CASE_ENTRY(IsProxy), CASE_ENTRY(ProxyGetTarget),
+    /* promises */
+    CASE_ENTRY(CreatePromise), CASE_ENTRY(ResolveDeferred), CASE_ENTRY(RejectDeferred), CASE_ENTRY(IsPromise),
+    CASE_ENTRY(PromiseRegisterHandler),
 };
 #define N_CASES (sizeof null_cases / sizeof null_cases[0])
 

@@ -16,6 +16,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_AdjustExternalMemory(JSVM_Env env, int64_t change
     return jsvmAdjustExternalMemory(env, changeInBytes, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_AllocateArrayBufferBackingStoreData(size_t byteLength, JSVM_InitializedFlag initialized, void** data)
+{
+    return jsvmAllocateArrayBufferBackingStoreData(byteLength, initialized, data);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag, bool* result)
 {
     return jsvmCheckObjectTypeTag(env, value, (JSVM_TypeTag*)typeTag, result);
@@ -61,14 +66,54 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateArray(JSVM_Env env, JSVM_Value* result)
     return jsvmCreateArray(env, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayBufferFromBackingStoreData(JSVM_Env env, void* data, size_t backingStoreSize, size_t offset, size_t arrayBufferSize, JSVM_Value* result)
+{
+    return jsvmCreateArrayBufferFromBackingStoreData(env, data, backingStoreSize, offset, arrayBufferSize, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayBufferFromExternalMemory(JSVM_Env env, void* externalData, size_t byteLength, JSVM_FinalizeArrayBuffer finalizeCb, void* finalizeHint, bool* copied, JSVM_Value* result)
+{
+    return jsvmCreateArrayBufferFromExternalMemory(env, externalData, byteLength, finalizeCb, finalizeHint, copied, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayWithLength(JSVM_Env env, size_t length, JSVM_Value* result)
 {
     return jsvmCreateArrayWithLength(env, length, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateArraybuffer(JSVM_Env env, size_t byteLength, void** data, JSVM_Value* result)
+{
+    return jsvmCreateArraybuffer(env, byteLength, data, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintInt64(JSVM_Env env, int64_t value, JSVM_Value* result)
+{
+    return jsvmCreateBigintInt64(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintUint64(JSVM_Env env, uint64_t value, JSVM_Value* result)
+{
+    return jsvmCreateBigintUint64(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintWords(JSVM_Env env, int signBit, size_t wordCount, const uint64_t* words, JSVM_Value* result)
+{
+    return jsvmCreateBigintWords(env, signBit, wordCount, (uint64_t*)words, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateDataReference(JSVM_Env env, JSVM_Data data, uint32_t initialRefcount, JSVM_Ref* result)
 {
     return jsvmCreateDataReference(env, data, initialRefcount, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateDataview(JSVM_Env env, size_t length, JSVM_Value arraybuffer, size_t byteOffset, JSVM_Value* result)
+{
+    return jsvmCreateDataview(env, length, arraybuffer, byteOffset, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateDate(JSVM_Env env, double time, JSVM_Value* result)
+{
+    return jsvmCreateDate(env, time, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateEnv(JSVM_VM vm, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Env* result)
@@ -86,6 +131,16 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateExternal(JSVM_Env env, void* data, JSVM_Fin
     return jsvmCreateExternal(env, data, finalizeCb, finalizeHint, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateExternalStringLatin1(JSVM_Env env, char* str, size_t length, JSVM_Finalize finalizeCallback, void* finalizeHint, JSVM_Value* result, bool* copied)
+{
+    return jsvmCreateExternalStringLatin1(env, str, length, finalizeCallback, finalizeHint, result, copied);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateExternalStringUtf16(JSVM_Env env, char16_t* str, size_t length, JSVM_Finalize finalizeCallback, void* finalizeHint, JSVM_Value* result, bool* copied)
+{
+    return jsvmCreateExternalStringUtf16(env, str, length, finalizeCallback, finalizeHint, result, copied);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateFunction(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback cb, JSVM_Value* result)
 {
     return jsvmCreateFunction(env, (char*)utf8name, length, cb, result);
@@ -94,6 +149,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateFunction(JSVM_Env env, const char* utf8name
 JSVM_Status JSVM_CDECL OH_JSVM_CreateFunctionWithScript(JSVM_Env env, const char* funcName, size_t length, size_t argc, const JSVM_Value* argv, JSVM_Value script, JSVM_Value* result)
 {
     return jsvmCreateFunctionWithScript(env, (char*)funcName, length, argc, (JSVM_Value*)argv, script, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateMap(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmCreateMap(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateObject(JSVM_Env env, JSVM_Value* result)
@@ -106,6 +166,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreatePrivate(JSVM_Env env, JSVM_Value descriptio
     return jsvmCreatePrivate(env, description, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateProxy(JSVM_Env env, JSVM_Value target, JSVM_Value handler, JSVM_Value* result)
+{
+    return jsvmCreateProxy(env, target, handler, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateRangeError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
     return jsvmCreateRangeError(env, code, msg, result);
@@ -114,6 +179,16 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateRangeError(JSVM_Env env, JSVM_Value code, J
 JSVM_Status JSVM_CDECL OH_JSVM_CreateReference(JSVM_Env env, JSVM_Value value, uint32_t initialRefcount, JSVM_Ref* result)
 {
     return jsvmCreateReference(env, value, initialRefcount, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateRegExp(JSVM_Env env, JSVM_Value value, JSVM_RegExpFlags flags, JSVM_Value* result)
+{
+    return jsvmCreateRegExp(env, value, flags, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateSet(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmCreateSet(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateStringLatin1(JSVM_Env env, const char* str, size_t length, JSVM_Value* result)
@@ -126,9 +201,9 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateStringUtf16(JSVM_Env env, const char16_t* s
     return jsvmCreateStringUtf16(env, (char16_t*)str, length, result);
 }
 
-JSVM_Status JSVM_CDECL OH_JSVM_CreateStringUtf8(JSVM_Env env, const char* str, size_t length, JSVM_Value* result)
+JSVM_Status JSVM_CDECL OH_JSVM_CreateSymbol(JSVM_Env env, JSVM_Value description, JSVM_Value* result)
 {
-    return jsvmCreateStringUtf8(env, (char*)str, length, result);
+    return jsvmCreateSymbol(env, description, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateSyntaxError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
@@ -139,6 +214,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateSyntaxError(JSVM_Env env, JSVM_Value code, 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateTypeError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
     return jsvmCreateTypeError(env, code, msg, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateTypedarray(JSVM_Env env, JSVM_TypedarrayType type, size_t length, JSVM_Value arraybuffer, size_t byteOffset, JSVM_Value* result)
+{
+    return jsvmCreateTypedarray(env, type, length, arraybuffer, byteOffset, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateVM(const JSVM_CreateVMOptions* options, JSVM_VM* result)
@@ -196,9 +276,19 @@ JSVM_Status JSVM_CDECL OH_JSVM_DestroyVM(JSVM_VM vm)
     return jsvmDestroyVM(vm);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_DetachArraybuffer(JSVM_Env env, JSVM_Value arraybuffer)
+{
+    return jsvmDetachArraybuffer(env, arraybuffer);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_Equals(JSVM_Env env, JSVM_Value lhs, JSVM_Value rhs, bool* result)
 {
     return jsvmEquals(env, lhs, rhs, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_FreeArrayBufferBackingStoreData(void* data)
+{
+    return jsvmFreeArrayBufferBackingStoreData(data);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetAllPropertyNames(JSVM_Env env, JSVM_Value object, JSVM_KeyCollectionMode keyMode, JSVM_KeyFilter keyFilter, JSVM_KeyConversion keyConversion, JSVM_Value* result)
@@ -216,6 +306,21 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetArrayLength(JSVM_Env env, JSVM_Value value, ui
     return jsvmGetArrayLength(env, value, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_GetArraybufferInfo(JSVM_Env env, JSVM_Value arraybuffer, void** data, size_t* byteLength)
+{
+    return jsvmGetArraybufferInfo(env, arraybuffer, data, byteLength);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetDataviewInfo(JSVM_Env env, JSVM_Value dataview, size_t* bytelength, void** data, JSVM_Value* arraybuffer, size_t* byteOffset)
+{
+    return jsvmGetDataviewInfo(env, dataview, bytelength, data, arraybuffer, byteOffset);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetDateValue(JSVM_Env env, JSVM_Value value, double* result)
+{
+    return jsvmGetDateValue(env, value, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_GetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value* result)
 {
     return jsvmGetPrivate(env, object, key, result);
@@ -231,9 +336,84 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetPrototype(JSVM_Env env, JSVM_Value object, JSV
     return jsvmGetPrototype(env, object, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolAsyncIterator(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolAsyncIterator(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolHasInstance(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolHasInstance(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolIsConcatSpreadable(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolIsConcatSpreadable(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolIterator(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolIterator(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolMatch(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolMatch(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolReplace(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolReplace(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolSearch(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolSearch(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolSplit(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolSplit(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolToPrimitive(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolToPrimitive(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolToStringTag(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolToStringTag(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolUnscopables(JSVM_Env env, JSVM_Value* result)
+{
+    return jsvmGetSymbolUnscopables(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetTypedarrayInfo(JSVM_Env env, JSVM_Value typedarray, JSVM_TypedarrayType* type, size_t* length, void** data, JSVM_Value* arraybuffer, size_t* byteOffset)
+{
+    return jsvmGetTypedarrayInfo(env, typedarray, type, length, data, arraybuffer, byteOffset);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_GetVMInfo(JSVM_VMInfo* result)
 {
     return jsvmGetVMInfo(result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetValueBigintInt64(JSVM_Env env, JSVM_Value value, int64_t* result, bool* lossless)
+{
+    return jsvmGetValueBigintInt64(env, value, result, lossless);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetValueBigintUint64(JSVM_Env env, JSVM_Value value, uint64_t* result, bool* lossless)
+{
+    return jsvmGetValueBigintUint64(env, value, result, lossless);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_GetValueBigintWords(JSVM_Env env, JSVM_Value value, int* signBit, size_t* wordCount, uint64_t* words)
+{
+    return jsvmGetValueBigintWords(env, value, signBit, wordCount, words);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringLatin1(JSVM_Env env, JSVM_Value value, char* buf, size_t bufsize, size_t* result)
@@ -244,11 +424,6 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringLatin1(JSVM_Env env, JSVM_Value val
 JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringUtf16(JSVM_Env env, JSVM_Value value, char16_t* buf, size_t bufsize, size_t* result)
 {
     return jsvmGetValueStringUtf16(env, value, buf, bufsize, result);
-}
-
-JSVM_Status JSVM_CDECL OH_JSVM_GetValueStringUtf8(JSVM_Env env, JSVM_Value value, char* buf, size_t bufsize, size_t* result)
-{
-    return jsvmGetValueStringUtf8(env, value, buf, bufsize, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetVersion(JSVM_Env env, uint32_t* result)
@@ -279,6 +454,56 @@ JSVM_Status JSVM_CDECL OH_JSVM_Init(const JSVM_InitOptions* options)
 JSVM_Status JSVM_CDECL OH_JSVM_Instanceof(JSVM_Env env, JSVM_Value object, JSVM_Value constructor, bool* result)
 {
     return jsvmInstanceof(env, object, constructor, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsArraybuffer(JSVM_Env env, JSVM_Value value, bool* result)
+{
+    return jsvmIsArraybuffer(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsDataview(JSVM_Env env, JSVM_Value value, bool* result)
+{
+    return jsvmIsDataview(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsDate(JSVM_Env env, JSVM_Value value, bool* isDate)
+{
+    return jsvmIsDate(env, value, isDate);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsDetachedArraybuffer(JSVM_Env env, JSVM_Value value, bool* result)
+{
+    return jsvmIsDetachedArraybuffer(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsMap(JSVM_Env env, JSVM_Value value, bool* isMap)
+{
+    return jsvmIsMap(env, value, isMap);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsPromise(JSVM_Env env, JSVM_Value value, bool* isPromise)
+{
+    return jsvmIsPromise(env, value, isPromise);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsProxy(JSVM_Env env, JSVM_Value value, bool* isProxy)
+{
+    return jsvmIsProxy(env, value, isProxy);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsRegExp(JSVM_Env env, JSVM_Value value, bool* result)
+{
+    return jsvmIsRegExp(env, value, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsSet(JSVM_Env env, JSVM_Value value, bool* isSet)
+{
+    return jsvmIsSet(env, value, isSet);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_IsTypedarray(JSVM_Env env, JSVM_Value value, bool* result)
+{
+    return jsvmIsTypedarray(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_JsonParse(JSVM_Env env, JSVM_Value jsonString, JSVM_Value* result)
@@ -319,6 +544,16 @@ JSVM_Status JSVM_CDECL OH_JSVM_ObjectSetPrototypeOf(JSVM_Env env, JSVM_Value obj
 JSVM_Status JSVM_CDECL OH_JSVM_PerformMicrotaskCheckpoint(JSVM_VM vm)
 {
     return jsvmPerformMicrotaskCheckpoint(vm);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_PromiseRegisterHandler(JSVM_Env env, JSVM_Value promise, JSVM_Value onFulfilled, JSVM_Value onRejected, JSVM_Value* result)
+{
+    return jsvmPromiseRegisterHandler(env, promise, onFulfilled, onRejected, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ProxyGetTarget(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
+{
+    return jsvmProxyGetTarget(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_PumpMessageLoop(JSVM_VM vm, bool* result)
@@ -364,6 +599,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_SetMicrotaskPolicy(JSVM_VM vm, JSVM_MicrotaskPoli
 JSVM_Status JSVM_CDECL OH_JSVM_SetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value value)
 {
     return jsvmSetPrivate(env, object, key, value);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SymbolFor(JSVM_Env env, const char* utf8description, size_t length, JSVM_Value* result)
+{
+    return jsvmSymbolFor(env, (char*)utf8description, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_Throw(JSVM_Env env, JSVM_Value error)

@@ -18,16 +18,9 @@ func createString(env C.JSVM_Env, kind C.int, str unsafe.Pointer, length C.size_
 	return C.jsvm_op_string(env, kind, str, length, result)
 }
 
-// jsvmCreateStringUtf8 implements OH_JSVM_CreateStringUtf8 (copies str).
-//
-//export jsvmCreateStringUtf8
-func jsvmCreateStringUtf8(env C.JSVM_Env, str *C.char, length C.size_t, result *C.JSVM_Value) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	return createString(env, C.JSVM_STR_UTF8, unsafe.Pointer(str), length, result)
-}
+// OH_JSVM_CreateStringUtf8 and OH_JSVM_GetValueStringUtf8 are in C
+// (fast_values.c): a round trip of a short string costs less than the two cgo
+// transitions would (docs/bench.md, op g).
 
 // jsvmCreateStringLatin1 implements OH_JSVM_CreateStringLatin1 (copies str).
 //
@@ -57,18 +50,6 @@ func getString(env C.JSVM_Env, kind C.int, value C.JSVM_Value, buf unsafe.Pointe
 		return stInvalidArg
 	}
 	return C.jsvm_op_get_string(env, kind, value, buf, bufsize, result)
-}
-
-// jsvmGetValueStringUtf8 implements OH_JSVM_GetValueStringUtf8. Truncation
-// never splits a UTF-8 sequence.
-//
-//export jsvmGetValueStringUtf8
-func jsvmGetValueStringUtf8(env C.JSVM_Env, value C.JSVM_Value, buf *C.char, bufsize C.size_t, result *C.size_t) (st C.JSVM_Status) {
-	if env == nil {
-		return stInvalidArg
-	}
-	defer exit(env, &st)
-	return getString(env, C.JSVM_STR_UTF8, value, unsafe.Pointer(buf), bufsize, result)
 }
 
 // jsvmGetValueStringLatin1 implements OH_JSVM_GetValueStringLatin1: each

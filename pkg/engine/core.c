@@ -9,6 +9,7 @@
 
 #include "core.h"
 #include "native.h"
+#include "values.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -653,6 +654,14 @@ JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
     env->k_false = JS_FALSE;
     env->k_global = JS_GetGlobalObject(env->ctx);
     env->stamp_ctor = env->stamp_get = env->stamp_getw = JS_UNDEFINED;
+    /* before anything can run in the context (values.c captures builtins) */
+    if (jsvm_vals_init(env) < 0) {
+        JS_FreeValue(env->ctx, env->k_global);
+        JS_FreeContext(env->ctx);
+        free(env->first);
+        free(env);
+        return NULL;
+    }
     vm->envs++;
     return env;
 }
@@ -668,18 +677,20 @@ static void jsvm_env_release(JSVM_Env env)
     jsvm_scripts_free(env, &env->retained_scripts);
     if (JS_HasException(env->ctx))
         JS_FreeValue(env->ctx, JS_GetException(env->ctx));
-    jsvm_native_env_release_refs(env);
 }
 
 void jsvm_env_free(JSVM_Env env)
 {
-    /* 1. Drop the user's handles; objects only they kept alive die and
-     *    queue their finalizers. 2. Objects still alive (reachable from the
-     *    global object or other envs) have their finalizers queued now and
-     *    forget the env. 3. The finalizers and the instance-data finalizer
-     *    run while the context is still valid, so they may use the API.
-     *    Repeat in case they attached more. 4. Free the context: records are
-     *    detached, so no user code runs inside the final collection. */
+    /* 1. Drop the user's handles and scripts; objects only they kept alive
+     *    die and queue their finalizers. 2. Objects still alive (reachable
+     *    from the global object, from references or from other envs) have
+     *    their finalizers queued now and forget the env. 3. The finalizers
+     *    and the instance-data finalizer run while the context, the
+     *    references and the intrinsics are still valid, so they may use the
+     *    API (e.g. delete the reference Wrap returned). Repeat in case they
+     *    attached more. 4. Release references and intrinsics, free the
+     *    context: records are detached, so no user code runs inside the
+     *    final collection except external-buffer finalizers (env NULL). */
     for (int round = 0; round < 4; round++) {
         jsvm_env_release(env);
         if (env->natives) {
@@ -695,9 +706,15 @@ void jsvm_env_free(JSVM_Env env)
         jsvm_fin_drain(env);
     }
     jsvm_env_release(env);
+    jsvm_native_env_release_refs(env);
+    jsvm_native_env_finalize(env); /* records the last finalizers created */
+    jsvm_fin_drain(env);
+    jsvm_vals_release(env);
     JS_FreeValue(env->ctx, env->k_global);
     JS_FreeContext(env->ctx);
     JS_RunGC(env->rt);
+    jsvm_fin_drain(env);
+    jsvm_vals_free(env);
     env->vm->envs--;
     for (jsvm_chunk *c = env->first, *n; c; c = n) {
         n = c->next;

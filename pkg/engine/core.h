@@ -131,6 +131,8 @@ struct JSVM_Env__ {
     void *instance_data;          /* OH_JSVM_SetInstanceData */
     JSVM_Finalize instance_cb;
     void *instance_hint;
+    /* intrinsics, deferreds, external buffers (values.h) */
+    struct jsvm_vals *vals;
 };
 
 /* One slot of the reference table: a JSVM_Ref is (gen << 20 | index + 1). */

@@ -5,7 +5,10 @@
 // the per-env handle stack and handle scopes, the native-callback
 // trampoline, JS entry/exit bookkeeping (stack limits, microtasks), the
 // finalizer queue, and the engine operation behind each Go export of
-// cmd/libjsvm. The ownership rules are written at the top of core.h.
+// cmd/libjsvm. The ownership rules are written at the top of core.h. The value
+// types beyond the primitives (BigInt, Symbol, Date, collections, buffers and
+// views, promises) are in values.c, buffer.c and promise.c, with their per-env
+// state in values.h.
 //
 // Threading: an env is used by one thread at a time (the embedder's job, or
 // OH_JSVM_AcquireLock's); nothing here takes locks except the VM lock.
