@@ -22,7 +22,7 @@ echo "ok: installed host runs hello.cpp"
 
 PKG_CONFIG_PATH=$sdk/lib/pkgconfig
 export PKG_CONFIG_PATH
-clang++ -std=c++17 -fPIC -shared -Wno-c99-designator hello.cpp $(pkg-config --cflags --libs jsvm) -o libentry.so
+clang++ -std=c++17 -fPIC -shared -Wno-reorder-init-list hello.cpp $(pkg-config --cflags --libs jsvm) -o libentry.so
 "$sdk/bin/jsvm-ohos-run" ./libentry.so > out.txt
 diff -u "$example/hello.expected" out.txt
 echo "ok: pkg-config build"
@@ -35,7 +35,7 @@ pkg_check_modules(JSVM REQUIRED IMPORTED_TARGET jsvm)
 add_library(entry SHARED hello.cpp)
 target_link_libraries(entry PRIVATE PkgConfig::JSVM)
 CMAKE
-cmake -S . -B cmake-build -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-Wno-c99-designator > /dev/null
+cmake -S . -B cmake-build -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-Wno-reorder-init-list > /dev/null
 cmake --build cmake-build > /dev/null
 "$sdk/bin/jsvm-ohos-run" cmake-build/libentry.so > out.txt
 diff -u "$example/hello.expected" out.txt
