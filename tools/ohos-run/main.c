@@ -712,7 +712,11 @@ int main(int argc, char **argv)
             verbose = true;
         } else if (strcmp(a, "--rebuild") == 0) {
             b.rebuild = true;
-        } else if ((strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0) && i + 1 < argc) {
+        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0) {
+            if (i + 1 == argc) {
+                say("%s needs an argument (see --help)", a);
+                return 2;
+            }
             if (a[1] == 'o')
                 b.output = argv[++i];
             else
