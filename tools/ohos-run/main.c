@@ -471,9 +471,15 @@ out:
  * Loading
  * ---------------------------------------------------------------------- */
 
+/* Lists one unresolved symbol; the first one prints the heading. ctx is
+ * the module's name as the user gave it. */
 static void report_missing(const char *name, void *ctx)
 {
-    (void)ctx;
+    static bool heading_printed;
+    if (!heading_printed) {
+        say("cannot load %s: it uses functions that are not available here:", (const char *)ctx);
+        heading_printed = true;
+    }
     const char *why = "defined by neither the host, libjsvm.so nor the module's libraries";
     if (strncmp(name, "OH_JSVM_", 8) == 0)
         why = "a JSVM-API function libjsvm does not implement yet (`make coverage` lists them)";
@@ -489,11 +495,8 @@ static void *load_module(const char *so, const char *shown)
     if (h)
         return h;
     const char *err = dlerror();
-    if (err && strstr(err, "undefined symbol")) {
-        say("cannot load %s: it uses functions that are not available here:", shown);
-        if (jsvm_missing_symbols(so, report_missing, NULL) > 0)
-            return NULL;
-    }
+    if (err && strstr(err, "undefined symbol") && jsvm_missing_symbols(so, report_missing, (void *)shown) > 0)
+        return NULL;
     /* dlerror() repeats the path first; shown already names the module. */
     size_t n = strlen(so);
     if (err && strncmp(err, so, n) == 0 && strncmp(err + n, ": ", 2) == 0)
