@@ -19,9 +19,9 @@ LDFLAGS    := -s -w -extldflags '-Wl,--version-script=$(EXPORTS) -Wl,-soname,lib
 SOURCES    := $(shell find cmd pkg -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.map') \
               $(wildcard include/ark_runtime/*.h) go.mod go.sum
 
-.PHONY: all build demo test gotest ctest bench install coverage abi lint check clean
+.PHONY: all build ohos-run demo test gotest ctest bench install coverage abi lint check clean
 
-all: build
+all: build ohos-run
 
 build: $(LIB)
 
@@ -29,6 +29,20 @@ $(LIB): $(SOURCES)
 	$(GO) run ./tools/genabi -check
 	$(GO) build -buildmode=c-shared -trimpath -ldflags="$(LDFLAGS)" -o $@ ./cmd/libjsvm
 	rm -f $(BUILD)/libjsvm.h
+
+# jsvm-ohos-run (tools/ohos-run/): runs OpenHarmony-style N-API modules; see
+# docs/porting.md. Plain C linked against libjsvm.so. -rdynamic exports its
+# napi_* functions (and its OH_JSVM_Init, see main.c) to the modules it loads.
+# The rpath finds libjsvm.so next to it (build/) or in ../lib once installed.
+HOST      := $(BUILD)/jsvm-ohos-run
+HOST_SRCS := $(wildcard tools/ohos-run/*.c tools/ohos-run/*.h) include/napi/native_api.h \
+             $(wildcard include/ark_runtime/*.h)
+
+ohos-run: $(HOST)
+
+$(HOST): $(HOST_SRCS) $(LIB)
+	$(CC) -std=c11 -O2 -g -Wall -Wextra -Iinclude -o $@ $(filter %.c,$(HOST_SRCS)) \
+	  -L$(BUILD) -ljsvm -ldl -rdynamic -Wl,-rpath,'$$ORIGIN:$$ORIGIN/../lib'
 
 # Regenerates cmd/libjsvm/abi.c after adding or removing a Go export.
 abi:
@@ -44,10 +58,10 @@ test: gotest ctest
 gotest:
 	$(GO) test ./...
 
-ctest: $(LIB)
+ctest: $(LIB) $(HOST)
 	@command -v $(CMAKE) >/dev/null && command -v clang++ >/dev/null || \
 	  { echo "make test needs cmake, clang and clang++: apt-get install -y cmake clang"; exit 1; }
-	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(CURDIR)/$(LIB) >/dev/null
+	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(abspath $(LIB)) -DJSVM_OHOS_RUN=$(abspath $(HOST)) >/dev/null
 	$(CMAKE) --build $(BUILD)/ctest -j2
 	cd $(BUILD)/ctest && $(CTEST) --output-on-failure -LE bench
 
@@ -79,12 +93,15 @@ bench: $(LIB) $(BENCH_LIB)
 	  ctests/bench/callgrind.sh $(BENCH_DIR)/cmake/bench_core $(filter --only=%,$(BENCH_ARGS)) || \
 	  echo "(callgrind run failed; the timings above stand)"; fi
 
-install: $(LIB)
+install: $(LIB) $(HOST)
 	install -d $(DESTDIR)$(PREFIX)/include/ark_runtime $(DESTDIR)$(PREFIX)/include/hilog \
 	           $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 include/ark_runtime/jsvm.h include/ark_runtime/jsvm_types.h $(DESTDIR)$(PREFIX)/include/ark_runtime/
 	install -m 644 include/hilog/log.h $(DESTDIR)$(PREFIX)/include/hilog/
 	install -m 755 $(LIB) $(DESTDIR)$(PREFIX)/lib/libjsvm.so
+	install -d $(DESTDIR)$(PREFIX)/include/napi $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/napi/native_api.h $(DESTDIR)$(PREFIX)/include/napi/
+	install -m 755 $(HOST) $(DESTDIR)$(PREFIX)/bin/jsvm-ohos-run
 	sed 's|@PREFIX@|$(PREFIX)|' jsvm.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/jsvm.pc
 
 # How many of the header's functions the library exports, and which are missing.
