@@ -6,8 +6,10 @@
 //     defines each OH_JSVM_* implemented in Go with the header's exact
 //     prototype and forwards to the Go export jsvmX (//export cannot carry
 //     const, so the public names cannot be Go exports themselves).
-//   - fast.c defines the OH_JSVM_* that are implemented in C because a
-//     cgo transition would cost more than the operation (design-notes §2).
+//   - fast.c, fast_native.c, fast_object.c and fast_values.c define the
+//     OH_JSVM_* that are implemented in C because a cgo transition would
+//     cost more than the operation (design-notes §2; docs/bench.md shows
+//     the measurements that moved each of them).
 //   - The Go files hold the exports, one file per area of jsvm.h. Each export
 //     checks its arguments, makes one call into the C core (pkg/engine) and
 //     records the status it returns through exit().
