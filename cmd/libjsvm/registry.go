@@ -9,6 +9,7 @@ import "C"
 import (
 	"sync"
 
+	"github.com/libjsvm/libjsvm/pkg/handles"
 	"github.com/libjsvm/libjsvm/pkg/status"
 )
 
@@ -16,21 +17,23 @@ import (
 // live VMs with their envs, so that DestroyVM can release envs the user
 // forgot (QuickJS aborts the process if a runtime is freed with live values).
 //
-// VMs and envs are C structs (the C core needs them without calling Go);
-// the registry only tracks which ones are alive. Lookups on the hot paths
-// never touch it.
+// VMs and envs are C structs (the C core needs them without calling Go).
+// Each carries its id in the registry's tables (the `id` field), and an
+// API call on a destroyed VM or env that still reads a matching id is
+// recognised by the id's generation. Hot paths never touch the registry.
 type registry struct {
 	mu          sync.Mutex
 	initialized bool
 	externalRef *C.intptr_t // JSVM_InitOptions.externalReferences (snapshots)
-	vms         map[C.JSVM_VM]*vmState
+	vms         handles.Table[*vmState]
 }
 
 type vmState struct {
-	envs map[C.JSVM_Env]struct{}
+	vm   C.JSVM_VM
+	envs handles.Table[C.JSVM_Env]
 }
 
-var reg = registry{vms: map[C.JSVM_VM]*vmState{}}
+var reg registry
 
 // initOnce performs OH_JSVM_Init: true for the first call in the process.
 func (r *registry) initOnce(opts *C.JSVM_InitOptions) bool {
@@ -57,8 +60,17 @@ func (r *registry) isInitialized() bool {
 
 func (r *registry) addVM(vm C.JSVM_VM) {
 	r.mu.Lock()
-	r.vms[vm] = &vmState{envs: map[C.JSVM_Env]struct{}{}}
+	vm.id = C.uint32_t(r.vms.Add(&vmState{vm: vm}))
 	r.mu.Unlock()
+}
+
+// vmOf is the registry entry of vm, or nil if vm is not a live VM.
+func (r *registry) vmOf(vm C.JSVM_VM) *vmState {
+	s, ok := r.vms.Get(handles.ID(vm.id))
+	if !ok || s.vm != vm {
+		return nil
+	}
+	return s
 }
 
 // removeVM forgets vm and returns the envs still alive in it; false if vm is
@@ -66,28 +78,25 @@ func (r *registry) addVM(vm C.JSVM_VM) {
 func (r *registry) removeVM(vm C.JSVM_VM) ([]C.JSVM_Env, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s, ok := r.vms[vm]
-	if !ok {
+	s := r.vmOf(vm)
+	if s == nil {
 		return nil, false
 	}
-	delete(r.vms, vm)
-	envs := make([]C.JSVM_Env, 0, len(s.envs))
-	for e := range s.envs {
-		envs = append(envs, e)
-	}
+	r.vms.Delete(handles.ID(vm.id))
+	envs := make([]C.JSVM_Env, 0, s.envs.Len())
+	s.envs.Each(func(_ handles.ID, e C.JSVM_Env) { envs = append(envs, e) })
 	return envs, true
 }
 
 func (r *registry) hasVM(vm C.JSVM_VM) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	_, ok := r.vms[vm]
-	return ok
+	return r.vmOf(vm) != nil
 }
 
 func (r *registry) addEnv(vm C.JSVM_VM, env C.JSVM_Env) {
 	r.mu.Lock()
-	r.vms[vm].envs[env] = struct{}{}
+	env.id = C.uint32_t(r.vmOf(vm).envs.Add(env))
 	r.mu.Unlock()
 }
 
@@ -95,13 +104,13 @@ func (r *registry) addEnv(vm C.JSVM_VM, env C.JSVM_Env) {
 func (r *registry) removeEnv(env C.JSVM_Env) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	s, ok := r.vms[env.vm]
-	if !ok {
+	s := r.vmOf(env.vm)
+	if s == nil {
 		return false
 	}
-	if _, ok := s.envs[env]; !ok {
+	if e, ok := s.envs.Get(handles.ID(env.id)); !ok || e != env {
 		return false
 	}
-	delete(s.envs, env)
+	s.envs.Delete(handles.ID(env.id))
 	return true
 }

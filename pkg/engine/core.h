@@ -83,7 +83,7 @@ typedef struct jsvm_fin {
 
 struct JSVM_VM__ {
     JSRuntime *rt;
-    uint32_t id;                 /* index in the Go VM table */
+    uint32_t id;                 /* id in the Go registry (cmd/libjsvm/registry.go) */
     int microtask_policy;        /* JSVM_MicrotaskPolicy */
     pthread_mutex_t lock;        /* OH_JSVM_AcquireLock */
     pthread_t lock_owner;
@@ -101,7 +101,7 @@ struct JSVM_Env__ {
     JSContext *ctx;
     JSRuntime *rt;
     struct JSVM_VM__ *vm;
-    uint32_t id;                 /* index in the Go env table */
+    uint32_t id;                 /* id in its VM's env table in the Go registry */
     JSVM_ExtendedErrorInfo last_error;
     /* handle stack */
     jsvm_chunk *first, *cur;
