@@ -138,6 +138,96 @@ JSVM_Status jsvm_scope_escape(JSVM_Env env, uintptr_t handle, JSVM_Value v,
 }
 
 /* ------------------------------------------------------------------ */
+/* id tables                                                           */
+
+_Static_assert(sizeof(uintptr_t) >= 8, "an id carries a 32-bit generation and a 32-bit slot");
+
+typedef struct {
+    uint32_t gen; /* 0 = free; read directly by jsvm_idtab_get (core.h) */
+    uint32_t next_free;
+} jsvm_idhdr;
+
+#define JSVM_IDHDR 16 /* header padded to 16 bytes: keeps JSValue payloads aligned */
+_Static_assert(sizeof(jsvm_idhdr) <= JSVM_IDHDR, "id table header");
+
+static uint32_t jsvm_next_gen(void)
+{
+    static uint32_t counter;
+    uint32_t g;
+    do
+        g = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+    while (g == 0);
+    return g;
+}
+
+void jsvm_idtab_init(jsvm_idtab *t, size_t payload)
+{
+    memset(t, 0, sizeof(*t));
+    t->size = (uint32_t)(JSVM_IDHDR + ((payload + 15) & ~(size_t)15));
+}
+
+static jsvm_idhdr *jsvm_idtab_hdr(const jsvm_idtab *t, uint32_t i)
+{
+    return (jsvm_idhdr *)(t->slots + (size_t)i * t->size);
+}
+
+void *jsvm_idtab_add(jsvm_idtab *t, uintptr_t *id)
+{
+    uint32_t i;
+    if (t->free_head) {
+        i = t->free_head - 1;
+        t->free_head = jsvm_idtab_hdr(t, i)->next_free;
+    } else {
+        if (t->n == t->cap) {
+            if (t->cap >= UINT32_MAX / 2)
+                return NULL;
+            uint32_t cap = t->cap ? t->cap * 2 : 16;
+            unsigned char *p = realloc(t->slots, (size_t)cap * t->size);
+            if (!p)
+                return NULL;
+            t->slots = p;
+            t->cap = cap;
+        }
+        i = t->n++;
+    }
+    jsvm_idhdr *h = jsvm_idtab_hdr(t, i);
+    h->gen = jsvm_next_gen();
+    h->next_free = 0;
+    t->live++;
+    void *payload = (unsigned char *)h + JSVM_IDHDR;
+    memset(payload, 0, t->size - JSVM_IDHDR);
+    *id = ((uintptr_t)h->gen << 32) | (uintptr_t)(i + 1);
+    return payload;
+}
+
+void jsvm_idtab_remove(jsvm_idtab *t, uintptr_t id)
+{
+    jsvm_idtab_remove_at(t, (uint32_t)id - 1);
+}
+
+void jsvm_idtab_remove_at(jsvm_idtab *t, uint32_t i)
+{
+    jsvm_idhdr *h = jsvm_idtab_hdr(t, i);
+    h->gen = 0;
+    h->next_free = t->free_head;
+    t->free_head = i + 1;
+    t->live--;
+}
+
+void *jsvm_idtab_at(const jsvm_idtab *t, uint32_t i)
+{
+    jsvm_idhdr *h = jsvm_idtab_hdr(t, i);
+    return h->gen ? (unsigned char *)h + JSVM_IDHDR : NULL;
+}
+
+void jsvm_idtab_free(jsvm_idtab *t)
+{
+    free(t->slots);
+    size_t payload = t->size - JSVM_IDHDR;
+    jsvm_idtab_init(t, payload);
+}
+
+/* ------------------------------------------------------------------ */
 /* entering JS                                                         */
 
 /* Lowest usable address of the calling thread's stack, cached per thread:
@@ -654,6 +744,7 @@ JSVM_Env jsvm_env_new(struct JSVM_VM__ *vm)
     env->k_false = JS_FALSE;
     env->k_global = JS_GetGlobalObject(env->ctx);
     env->stamp_ctor = env->stamp_get = env->stamp_getw = JS_UNDEFINED;
+    jsvm_idtab_init(&env->refs, sizeof(struct jsvm_ref *));
     /* before anything can run in the context (values.c captures builtins) */
     if (jsvm_vals_init(env) < 0) {
         JS_FreeValue(env->ctx, env->k_global);
@@ -722,6 +813,6 @@ void jsvm_env_free(JSVM_Env env)
     }
     free(env->scopes);
     free(env->fins);
-    free(env->refs);
+    jsvm_idtab_free(&env->refs);
     free(env);
 }

@@ -48,6 +48,34 @@ extern const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 extern const char *jsvm_engine_name;
 extern const char *jsvm_engine_version;
 
+/* A table of fixed-size payloads named by ids: an id is
+ * (generation << 32 | slot + 1), with generations from one process-wide
+ * counter. An id that was removed (or belongs to another table) is never
+ * found again, so handles given to users (references, deferreds) can be
+ * checked instead of dereferenced: a double delete is a status, not a crash.
+ * Payload pointers are valid until the next add (the slots may move). */
+typedef struct jsvm_idtab {
+    unsigned char *slots;
+    uint32_t size;               /* bytes per slot: header + payload */
+    uint32_t n, cap, free_head, live;
+} jsvm_idtab;
+void jsvm_idtab_init(jsvm_idtab *t, size_t payload);
+void *jsvm_idtab_add(jsvm_idtab *t, uintptr_t *id);  /* zeroed payload, NULL when out of memory */
+static inline void *jsvm_idtab_get(const jsvm_idtab *t, uintptr_t id)
+{
+    /* slot layout: uint32 generation (0 = free), uint32 next free, padding
+     * to 16 bytes, payload */
+    uint32_t gen = (uint32_t)(id >> 32), i = (uint32_t)id - 1;
+    if (gen == 0 || (uint32_t)id == 0 || i >= t->n)
+        return NULL;
+    unsigned char *slot = t->slots + (size_t)i * t->size;
+    return *(uint32_t *)slot == gen ? slot + 16 : NULL;
+}
+void jsvm_idtab_remove(jsvm_idtab *t, uintptr_t id); /* id must be live */
+void *jsvm_idtab_at(const jsvm_idtab *t, uint32_t i); /* slot i's payload, NULL if free */
+void jsvm_idtab_remove_at(jsvm_idtab *t, uint32_t i); /* slot i must be live */
+void jsvm_idtab_free(jsvm_idtab *t);
+
 typedef struct jsvm_chunk {
     struct jsvm_chunk *prev, *next;
     JSValue slot[JSVM_CHUNK_SLOTS];
@@ -121,8 +149,7 @@ struct JSVM_Env__ {
     int draining;
     /* native state (native.c) */
     struct jsvm_native *natives;  /* live records of this env */
-    struct jsvm_refslot *refs;    /* reference table */
-    uint32_t nrefs, cap_refs, ref_free;  /* ref_free: head of free slots (index+1) */
+    jsvm_idtab refs;              /* JSVM_Ref ids -> struct jsvm_ref * */
     JSValue stamp_ctor;           /* hidden class adding the #h field (lazy) */
     JSValue stamp_get;            /* (o) => o.#h or undefined, for proxies */
     JSValue stamp_getw;           /* (o) => o.#w or undefined, for proxies */
@@ -135,12 +162,6 @@ struct JSVM_Env__ {
     struct jsvm_vals *vals;
 };
 
-/* One slot of the reference table: a JSVM_Ref is (gen << 20 | index + 1). */
-typedef struct jsvm_refslot {
-    struct jsvm_ref *ref;         /* NULL when free */
-    uint32_t gen;
-    uint32_t next_free;
-} jsvm_refslot;
 
 /* The JSVM_CallbackInfo of one native call; lives on the trampoline's stack. */
 struct JSVM_CallbackInfo__ {

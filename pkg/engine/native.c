@@ -336,55 +336,20 @@ jsvm_native *jsvm_native_of(JSVM_Env env, JSValueConst obj, int create, JSVM_Sta
 /* ------------------------------------------------------------------ */
 /* reference table                                                     */
 
-#define JSVM_REF_INDEX_BITS 20
-#define JSVM_REF_INDEX_MASK ((1u << JSVM_REF_INDEX_BITS) - 1)
-
 jsvm_ref *jsvm_ref_lookup(JSVM_Env env, JSVM_Ref ref)
 {
-    uintptr_t id = (uintptr_t)ref;
-    uint32_t i = (uint32_t)(id & JSVM_REF_INDEX_MASK);
-    if (i == 0 || i > env->nrefs)
-        return NULL;
-    jsvm_refslot *s = &env->refs[i - 1];
-    if (!s->ref || s->gen != (uint32_t)(id >> JSVM_REF_INDEX_BITS))
-        return NULL;
-    return s->ref;
+    jsvm_ref **p = jsvm_idtab_get(&env->refs, (uintptr_t)ref);
+    return p ? *p : NULL;
 }
 
 static JSVM_Ref jsvm_ref_add(JSVM_Env env, jsvm_ref *r)
 {
-    uint32_t i;
-    if (env->ref_free) {
-        i = env->ref_free - 1;
-        env->ref_free = env->refs[i].next_free;
-    } else {
-        if (env->nrefs == env->cap_refs) {
-            if (env->nrefs >= JSVM_REF_INDEX_MASK)
-                return NULL;
-            uint32_t cap = env->cap_refs ? env->cap_refs * 2 : 64;
-            jsvm_refslot *t = realloc(env->refs, cap * sizeof(*t));
-            if (!t)
-                return NULL;
-            env->refs = t;
-            env->cap_refs = cap;
-        }
-        i = env->nrefs++;
-        env->refs[i].gen = 0;
-    }
-    jsvm_refslot *s = &env->refs[i];
-    s->ref = r;
-    s->gen = (s->gen + 1) & 0xFFF; /* 12 bits left on 32-bit ids */
-    if (s->gen == 0)
-        s->gen = 1;
-    return (JSVM_Ref)(((uintptr_t)s->gen << JSVM_REF_INDEX_BITS) | (i + 1));
-}
-
-static void jsvm_ref_remove(JSVM_Env env, JSVM_Ref ref)
-{
-    uint32_t i = (uint32_t)((uintptr_t)ref & JSVM_REF_INDEX_MASK) - 1;
-    env->refs[i].ref = NULL;
-    env->refs[i].next_free = env->ref_free;
-    env->ref_free = i + 1;
+    uintptr_t id;
+    jsvm_ref **p = jsvm_idtab_add(&env->refs, &id);
+    if (!p)
+        return NULL;
+    *p = r;
+    return (JSVM_Ref)id;
 }
 
 /* Turns a strong reference to an object into a weak one (count reached 0). */
@@ -446,7 +411,7 @@ JSVM_Status jsvm_op_delete_ref(JSVM_Env env, JSVM_Ref ref)
     jsvm_ref *r = jsvm_ref_lookup(env, ref);
     if (!r)
         return JSVM_INVALID_ARG;
-    jsvm_ref_remove(env, ref);
+    jsvm_idtab_remove(&env->refs, (uintptr_t)ref);
     jsvm_ref_free(env, r);
     return JSVM_OK;
 }
@@ -486,17 +451,15 @@ JSVM_Status jsvm_op_ref_adjust(JSVM_Env env, JSVM_Ref ref, int delta, uint32_t *
 
 void jsvm_native_env_release_refs(JSVM_Env env)
 {
-    for (uint32_t i = 0; i < env->nrefs; i++) {
-        jsvm_ref *r = env->refs[i].ref;
-        if (r) {
-            jsvm_ref_free(env, r);
-            env->refs[i].ref = NULL;
+    for (uint32_t i = 0; i < env->refs.n; i++) {
+        jsvm_ref **p = jsvm_idtab_at(&env->refs, i);
+        if (p) {
+            jsvm_ref_free(env, *p);
+            jsvm_idtab_remove_at(&env->refs, i);
         }
     }
-    /* the table itself stays until the env is freed: finalizers may still
-     * call OH_JSVM_DeleteReference with ids, which must fail cleanly */
-    env->ref_free = 0;
-    env->nrefs = 0;
+    /* the table itself stays until the env is freed: a late
+     * OH_JSVM_DeleteReference with an old id must fail cleanly */
     if (!JS_IsUndefined(env->stamp_ctor)) {
         JS_FreeValue(env->ctx, env->stamp_ctor);
         JS_FreeValue(env->ctx, env->stamp_get);

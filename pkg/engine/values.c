@@ -56,6 +56,7 @@ int jsvm_vals_init(JSVM_Env env)
         s->intrinsic[i] = JS_UNDEFINED;
     for (int i = 0; i < JSVM_WK_COUNT; i++)
         s->wk[i] = JS_UNDEFINED;
+    jsvm_idtab_init(&s->deferreds, sizeof(jsvm_deferred));
     env->vals = s;
 
     /* Called from jsvm_env_new: nothing has run in this context yet, so
@@ -138,7 +139,7 @@ void jsvm_vals_free(JSVM_Env env)
     if (!s)
         return;
     jsvm_buffer_orphan_all(env);
-    free(s->deferreds);
+    jsvm_idtab_free(&s->deferreds);
     free(s);
     env->vals = NULL;
 }

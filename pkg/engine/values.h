@@ -58,14 +58,12 @@ enum {
     JSVM_WK_COUNT
 };
 
-/* One live JSVM_Deferred: the resolving functions of its promise. Slots are
- * reused; a handle carries the slot's generation, so a deferred used a
- * second time (or never issued) is recognised instead of dereferenced. */
-typedef struct jsvm_deferred_slot {
-    uint32_t gen;        /* 0 = free */
-    uint32_t next_free;  /* index + 1 of the next free slot, 0 = none */
+/* One live JSVM_Deferred: the resolving functions of its promise, in an id
+ * table (core.h), so a deferred used a second time (or never issued, or
+ * of another env) is recognised instead of dereferenced. */
+typedef struct jsvm_deferred {
     JSValue resolve, reject;
-} jsvm_deferred_slot;
+} jsvm_deferred;
 
 /* An ArrayBuffer over memory the library does not own (buffer.c). Owned by
  * the ArrayBuffer: freed by its last free callback from the engine. */
@@ -78,9 +76,7 @@ typedef struct jsvm_extbuf jsvm_extbuf;
 struct jsvm_vals {
     JSValue intrinsic[JSVM_I_COUNT];
     JSValue wk[JSVM_WK_COUNT];      /* read lazily from the captured Symbol */
-    jsvm_deferred_slot *deferreds;
-    uint32_t ndeferreds, cap_deferreds, free_deferred;
-    uint32_t live_deferreds;
+    jsvm_idtab deferreds;           /* JSVM_Deferred ids -> jsvm_deferred */
     /* Live ArrayBuffers over memory the library does not own. The
      * transfer() guard (buffer.c) looks buffers up here: a linear scan,
      * acceptable because transfer() of many external buffers is rare. */
