@@ -8,13 +8,19 @@
  *
  * Model: a napi_env wraps the host's JSVM env (the "ArkTS side" of a
  * device); a napi_value is a JSVM_Value of that env, so values pass between
- * the two APIs by a cast. Property access, typeof and strict equality are
- * done by small JS helper functions compiled once per env, because libjsvm
- * does not export the OH_JSVM_* property and type functions yet (see
- * `make coverage`); when it does, the helpers can be replaced by direct
- * calls. Consequence: those functions run JS, so they fail with
- * napi_pending_exception while an exception is pending (Node's napi_typeof
- * works then).
+ * the two APIs by a cast, and each napi function calls its OH_JSVM_*
+ * counterpart, with the status mapped to napi_status. Where the two APIs
+ * differ, Node-API's behaviour is kept:
+ * - napi_set_*property performs writes like sloppy-mode code: a write the
+ *   object refuses (read-only property, frozen object), which libjsvm
+ *   reports as JSVM_GENERIC_FAILURE with nothing pending, is napi_ok.
+ * - napi_define_properties gives a getter or setter precedence over a
+ *   method, and ignores napi_static.
+ * Two more things are this layer's own: napi_set_*property and
+ * napi_define_properties on a primitive are napi_object_expected (JSVM
+ * would write to a temporary wrapper object), and the host's diagnostics
+ * (jsvm_napi_describe, jsvm_napi_keys) use two small JS helpers compiled
+ * once per env.
  */
 #include "napi_host.h"
 
@@ -22,41 +28,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The JS helpers, compiled in jsvm_napi_env_new, held by references. */
+/* The host's diagnostic helpers, compiled in jsvm_napi_env_new, held by
+ * references. */
 enum {
-    H_TYPEOF,   /* (v) -> napi_valuetype code, without externals */
-    H_SET,      /* (o, k, v): o[k] = v, sloppy mode like N-API's Set */
-    H_GET,      /* (o, k) -> o[k] */
-    H_HAS,      /* (o, k) -> k in o */
-    H_DEFINE,   /* (o, k, value, getter, setter, attributes, isAccessor) */
-    H_EQUALS,   /* (a, b) -> a === b */
-    H_DESCRIBE, /* (e) -> printable string (host diagnostics) */
-    H_KEYS,     /* (o) -> own property names joined by ", " (host diagnostics) */
+    H_DESCRIBE, /* (e) -> printable string */
+    H_KEYS,     /* (o) -> own property names joined by ", " */
     H_COUNT
 };
 
 static const char *const helper_src[H_COUNT] = {
-    [H_TYPEOF] = "(function (v) {\n"
-                 "  if (v === null) return 1;\n"
-                 "  switch (typeof v) {\n"
-                 "  case 'undefined': return 0; case 'boolean': return 2; case 'number': return 3;\n"
-                 "  case 'string': return 4; case 'symbol': return 5; case 'function': return 7;\n"
-                 "  case 'bigint': return 9; default: return 6;\n"
-                 "  }\n"
-                 "})",
-    [H_SET] = "(function (o, k, v) { o[k] = v; })",
-    [H_GET] = "(function (o, k) { return o[k]; })",
-    [H_HAS] = "(function (o, k) { return k in o; })",
-    /* Object.defineProperty is captured now, so scripts replacing it later do not matter. */
-    [H_DEFINE] = "(function (defineProperty) {\n"
-                 "  return function (o, k, value, getter, setter, a, isAccessor) {\n"
-                 "    var d = { enumerable: (a & 2) !== 0, configurable: (a & 4) !== 0 };\n"
-                 "    if (isAccessor) { d.get = getter; d.set = setter; }\n"
-                 "    else { d.value = value; d.writable = (a & 1) !== 0; }\n"
-                 "    defineProperty(o, k, d);\n"
-                 "  };\n"
-                 "})(Object.defineProperty)",
-    [H_EQUALS] = "(function (a, b) { return a === b; })",
     [H_DESCRIBE] = "(function (e) {\n"
                    "  try {\n"
                    "    if (e instanceof Error) {\n"
@@ -171,34 +151,26 @@ static JSVM_Status call_helper(napi_env env, int h, size_t argc, const JSVM_Valu
     return st;
 }
 
-static JSVM_Status type_code(napi_env env, napi_value v, napi_valuetype *type)
-{
-    JSVM_Value code;
-    int32_t n = 0;
-    JSVM_Status st = call_helper(env, H_TYPEOF, 1, (JSVM_Value[]){JV(v)}, &code);
-    if (st == JSVM_OK)
-        st = OH_JSVM_GetValueInt32(env->jenv, code, &n);
-    if (st != JSVM_OK)
-        return st;
-    *type = (napi_valuetype)n;
-    if (n == napi_object) { /* externals are objects to JS; ask libjsvm */
-        void *p;
-        if (OH_JSVM_GetValueExternal(env->jenv, JV(v), &p) == JSVM_OK)
-            *type = napi_external;
-    }
-    return JSVM_OK;
-}
-
-/* napi_object_expected unless v is an object or a function. */
+/* napi_object_expected unless v is an object (functions and externals
+ * included). */
 static napi_status need_object(napi_env env, napi_value v)
 {
-    napi_valuetype t;
-    JSVM_Status st = type_code(env, v, &t);
+    bool is = false;
+    JSVM_Status st = OH_JSVM_IsObject(env->jenv, JV(v), &is);
     if (st != JSVM_OK)
         return done_jsvm(env, st);
-    if (t != napi_object && t != napi_function && t != napi_external)
-        return done(env, napi_object_expected);
-    return napi_ok;
+    return is ? napi_ok : done(env, napi_object_expected);
+}
+
+/* The status of a property write. libjsvm reports a write the object
+ * refuses as JSVM_GENERIC_FAILURE with nothing pending ("failed set");
+ * N-API writes like sloppy-mode code, which ignores the refusal. */
+static napi_status set_done(napi_env env, JSVM_Status st)
+{
+    bool pending = true;
+    if (st == JSVM_GENERIC_FAILURE && OH_JSVM_IsExceptionPending(env->jenv, &pending) == JSVM_OK && !pending)
+        st = JSVM_OK;
+    return done_jsvm(env, st);
 }
 
 /* ---- env ---- */
@@ -278,8 +250,8 @@ static JSVM_Value trampoline(JSVM_Env jenv, JSVM_CallbackInfo info)
     return JV(fn->cb(fn->env, &cbinfo));
 }
 
-static napi_status new_function(napi_env env, const char *name, size_t length, napi_callback cb, void *data,
-                                napi_value *result)
+/* A callback record for cb with data, owned by env (freed with it). */
+static napi_status new_callback(napi_env env, napi_callback cb, void *data, struct napi_fn **result)
 {
     struct napi_fn *fn = calloc(1, sizeof *fn);
     if (!fn)
@@ -289,14 +261,21 @@ static napi_status new_function(napi_env env, const char *name, size_t length, n
     fn->cb = cb;
     fn->data = data;
     fn->env = env;
-    JSVM_Value f;
-    JSVM_Status st = OH_JSVM_CreateFunction(env->jenv, name, length, &fn->jcb, &f);
-    if (st != JSVM_OK) {
-        free(fn);
-        return done_jsvm(env, st);
-    }
     fn->next = env->fns;
     env->fns = fn;
+    *result = fn;
+    return napi_ok;
+}
+
+static napi_status new_function(napi_env env, const char *name, size_t length, napi_callback cb, void *data,
+                                napi_value *result)
+{
+    struct napi_fn *fn;
+    napi_status st = new_callback(env, cb, data, &fn);
+    if (st != napi_ok)
+        return st;
+    JSVM_Value f;
+    CALL(env, OH_JSVM_CreateFunction(env->jenv, name, length, &fn->jcb, &f));
     *result = NV(f);
     return done(env, napi_ok);
 }
@@ -446,123 +425,91 @@ napi_status napi_get_value_string_utf8(napi_env env, napi_value value, char *buf
     FORWARD(OH_JSVM_GetValueStringUtf8(env->jenv, JV(value), buf, bufsize, result));
 }
 
-/* ---- values: through helpers ---- */
+/* ---- type checks ---- */
 
+/* JSVM_ValueType and napi_valuetype list the same types in the same order;
+ * like Node-API's, OH_JSVM_Typeof works while an exception is pending. */
 napi_status napi_typeof(napi_env env, napi_value value, napi_valuetype *result)
 {
     CHECK_ENV(env);
     CHECK_ARG(env, value && result);
-    CALL(env, type_code(env, value, result));
+    JSVM_ValueType t;
+    CALL(env, OH_JSVM_Typeof(env->jenv, JV(value), &t));
+    *result = (napi_valuetype)t;
     return done(env, napi_ok);
 }
 
 napi_status napi_strict_equals(napi_env env, napi_value lhs, napi_value rhs, bool *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, lhs && rhs && result);
-    JSVM_Value r;
-    CALL(env, call_helper(env, H_EQUALS, 2, (JSVM_Value[]){JV(lhs), JV(rhs)}, &r));
-    CALL(env, OH_JSVM_GetValueBool(env->jenv, r, result));
-    return done(env, napi_ok);
+    FORWARD(OH_JSVM_StrictEquals(env->jenv, JV(lhs), JV(rhs), result));
 }
 
 /* ---- properties ---- */
 
-static napi_status set_prop(napi_env env, napi_value object, JSVM_Value key, napi_value value)
-{
-    napi_status st = need_object(env, object);
-    if (st != napi_ok)
-        return st;
-    CALL(env, call_helper(env, H_SET, 3, (JSVM_Value[]){JV(object), key, JV(value)}, NULL));
-    return done(env, napi_ok);
-}
-
-static napi_status get_prop(napi_env env, napi_value object, JSVM_Value key, napi_value *result)
-{
-    napi_status st = need_object(env, object);
-    if (st != napi_ok)
-        return st;
-    CALL(env, call_helper(env, H_GET, 2, (JSVM_Value[]){JV(object), key}, (JSVM_Value *)result));
-    return done(env, napi_ok);
-}
-
-static napi_status has_prop(napi_env env, napi_value object, JSVM_Value key, bool *result)
-{
-    napi_status st = need_object(env, object);
-    if (st != napi_ok)
-        return st;
-    JSVM_Value r;
-    CALL(env, call_helper(env, H_HAS, 2, (JSVM_Value[]){JV(object), key}, &r));
-    CALL(env, OH_JSVM_GetValueBool(env->jenv, r, result));
-    return done(env, napi_ok);
-}
+/* Reads and has-checks go straight to libjsvm, which converts a primitive
+ * receiver to an object as Node-API does ("abc".length works; null and
+ * undefined are napi_object_expected with a TypeError pending). */
 
 napi_status napi_set_property(napi_env env, napi_value object, napi_value key, napi_value value)
 {
     CHECK_ENV(env);
     CHECK_ARG(env, object && key && value);
-    return set_prop(env, object, JV(key), value);
+    napi_status st = need_object(env, object);
+    if (st != napi_ok)
+        return st;
+    return set_done(env, OH_JSVM_SetProperty(env->jenv, JV(object), JV(key), JV(value)));
 }
 
 napi_status napi_get_property(napi_env env, napi_value object, napi_value key, napi_value *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, object && key && result);
-    return get_prop(env, object, JV(key), result);
+    FORWARD(OH_JSVM_GetProperty(env->jenv, JV(object), JV(key), (JSVM_Value *)result));
 }
 
 napi_status napi_has_property(napi_env env, napi_value object, napi_value key, bool *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, object && key && result);
-    return has_prop(env, object, JV(key), result);
+    FORWARD(OH_JSVM_HasProperty(env->jenv, JV(object), JV(key), result));
 }
 
 napi_status napi_set_named_property(napi_env env, napi_value object, const char *utf8name, napi_value value)
 {
     CHECK_ENV(env);
     CHECK_ARG(env, object && utf8name && value);
-    JSVM_Value key;
-    CALL(env, OH_JSVM_CreateStringUtf8(env->jenv, utf8name, JSVM_AUTO_LENGTH, &key));
-    return set_prop(env, object, key, value);
+    napi_status st = need_object(env, object);
+    if (st != napi_ok)
+        return st;
+    return set_done(env, OH_JSVM_SetNamedProperty(env->jenv, JV(object), utf8name, JV(value)));
 }
 
 napi_status napi_get_named_property(napi_env env, napi_value object, const char *utf8name, napi_value *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, object && utf8name && result);
-    JSVM_Value key;
-    CALL(env, OH_JSVM_CreateStringUtf8(env->jenv, utf8name, JSVM_AUTO_LENGTH, &key));
-    return get_prop(env, object, key, result);
+    FORWARD(OH_JSVM_GetNamedProperty(env->jenv, JV(object), utf8name, (JSVM_Value *)result));
 }
 
 napi_status napi_has_named_property(napi_env env, napi_value object, const char *utf8name, bool *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, object && utf8name && result);
-    JSVM_Value key;
-    CALL(env, OH_JSVM_CreateStringUtf8(env->jenv, utf8name, JSVM_AUTO_LENGTH, &key));
-    return has_prop(env, object, key, result);
+    FORWARD(OH_JSVM_HasNamedProperty(env->jenv, JV(object), utf8name, result));
 }
 
 napi_status napi_set_element(napi_env env, napi_value object, uint32_t index, napi_value value)
 {
     CHECK_ENV(env);
     CHECK_ARG(env, object && value);
-    JSVM_Value key;
-    CALL(env, OH_JSVM_CreateUint32(env->jenv, index, &key));
-    return set_prop(env, object, key, value);
+    napi_status st = need_object(env, object);
+    if (st != napi_ok)
+        return st;
+    return set_done(env, OH_JSVM_SetElement(env->jenv, JV(object), index, JV(value)));
 }
 
 napi_status napi_get_element(napi_env env, napi_value object, uint32_t index, napi_value *result)
 {
-    CHECK_ENV(env);
-    CHECK_ARG(env, object && result);
-    JSVM_Value key;
-    CALL(env, OH_JSVM_CreateUint32(env->jenv, index, &key));
-    return get_prop(env, object, key, result);
+    FORWARD(OH_JSVM_GetElement(env->jenv, JV(object), index, (JSVM_Value *)result));
 }
 
+/* Each descriptor is defined by OH_JSVM_DefineProperties on its own, after
+ * its functions are made here: they run the module's napi_callback through
+ * the trampoline, with the descriptor's data. A definition the object
+ * refuses is napi_invalid_arg (napi_generic_failure for a method), as in
+ * Node-API; descriptors before it stay defined. */
 napi_status napi_define_properties(napi_env env, napi_value object, size_t property_count,
                                    const napi_property_descriptor *properties)
 {
@@ -573,44 +520,37 @@ napi_status napi_define_properties(napi_env env, napi_value object, size_t prope
         return st;
     for (size_t i = 0; i < property_count; i++) {
         const napi_property_descriptor *p = &properties[i];
-        JSVM_Value key, undef, value, getter, setter, attrs, accessor;
-        if (p->utf8name) {
-            CALL(env, OH_JSVM_CreateStringUtf8(env->jenv, p->utf8name, JSVM_AUTO_LENGTH, &key));
-        } else {
-            napi_valuetype t;
-            if (!p->name)
-                return done(env, napi_name_expected);
-            CALL(env, type_code(env, p->name, &t));
-            if (t != napi_string && t != napi_symbol)
-                return done(env, napi_name_expected);
-            key = JV(p->name);
-        }
-        CALL(env, OH_JSVM_GetUndefined(env->jenv, &undef));
-        value = getter = setter = undef;
-        bool isAccessor = !p->method && (p->getter || p->setter);
-        napi_value f;
-        if (p->method) {
-            if ((st = new_function(env, p->utf8name, NAPI_AUTO_LENGTH, p->method, p->data, &f)) != napi_ok)
-                return st;
-            value = JV(f);
-        } else if (isAccessor) {
+        if (!p->utf8name && !p->name)
+            return done(env, napi_name_expected);
+        JSVM_PropertyDescriptor d = {
+            .utf8name = p->utf8name,
+            .name = p->utf8name ? NULL : JV(p->name),
+            /* napi_static only matters for classes */
+            .attributes = (JSVM_PropertyAttributes)(p->attributes & (napi_writable | napi_enumerable |
+                                                                     napi_configurable)),
+        };
+        struct napi_fn *fn;
+        if (p->getter || p->setter) {
             if (p->getter) {
-                if ((st = new_function(env, NULL, 0, p->getter, p->data, &f)) != napi_ok)
+                if ((st = new_callback(env, p->getter, p->data, &fn)) != napi_ok)
                     return st;
-                getter = JV(f);
+                d.getter = &fn->jcb;
             }
             if (p->setter) {
-                if ((st = new_function(env, NULL, 0, p->setter, p->data, &f)) != napi_ok)
+                if ((st = new_callback(env, p->setter, p->data, &fn)) != napi_ok)
                     return st;
-                setter = JV(f);
+                d.setter = &fn->jcb;
             }
-        } else if (p->value) {
-            value = JV(p->value);
+        } else if (p->method) {
+            if ((st = new_callback(env, p->method, p->data, &fn)) != napi_ok)
+                return st;
+            d.method = &fn->jcb;
+        } else {
+            d.value = JV(p->value);
+            if (!d.value)
+                CALL(env, OH_JSVM_GetUndefined(env->jenv, &d.value));
         }
-        CALL(env, OH_JSVM_CreateInt32(env->jenv, (int32_t)p->attributes, &attrs));
-        CALL(env, OH_JSVM_GetBoolean(env->jenv, isAccessor, &accessor));
-        CALL(env, call_helper(env, H_DEFINE, 7,
-                              (JSVM_Value[]){JV(object), key, value, getter, setter, attrs, accessor}, NULL));
+        CALL(env, OH_JSVM_DefineProperties(env->jenv, JV(object), 1, &d));
     }
     return done(env, napi_ok);
 }
