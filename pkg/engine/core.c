@@ -10,6 +10,7 @@
 #include "core.h"
 #include "native.h"
 #include "values.h"
+#include "memory.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -24,8 +25,12 @@ jsvm_chunk *jsvm_grow(JSVM_Env env)
     jsvm_chunk *c = env->cur;
     if (!c->next) {
         jsvm_chunk *n = calloc(1, sizeof(*n));
-        if (!n)
-            abort(); /* like QuickJS itself, allocation failure of a 4 KiB chunk is fatal */
+        if (!n) {
+            /* like QuickJS itself, allocation failure of a 4 KiB chunk is
+             * fatal; the VM's fatal-error handler hears of it first */
+            jsvm_mem_fatal(env->vm, "jsvm_grow", "out of memory allocating a handle-stack chunk");
+            abort();
+        }
         n->prev = c;
         c->next = n;
     }
@@ -204,6 +209,9 @@ void jsvm_run_microtasks(JSRuntime *rt)
 void jsvm_leave(JSVM_Env env)
 {
     if (--env->vm->depth == 0) {
+        /* an out-of-memory error reaching the API boundary (memory.c) */
+        if (env->vm->oom_handler && JS_HasException(env->ctx))
+            jsvm_mem_check_oom(env);
         if (env->vm->microtask_policy == JSVM_MICROTASK_AUTO && !JS_HasException(env->ctx))
             jsvm_run_microtasks(env->rt);
         if (env->nfins)
@@ -625,6 +633,7 @@ struct JSVM_VM__ *jsvm_vm_new(JSRuntime *rt)
 void jsvm_vm_free(struct JSVM_VM__ *vm)
 {
     JS_FreeRuntime(vm->rt); /* collects everything itself */
+    jsvm_mem_free_heap(vm->heap); /* its allocator's state (memory.c) */
     pthread_mutex_destroy(&vm->lock);
     free(vm);
 }

@@ -95,6 +95,14 @@ struct JSVM_VM__ {
     uintptr_t stack_limit;       /* lowest stack address JS may use on the running thread */
     pthread_t stack_thread;      /* the thread stack_limit was computed for */
     int stack_thread_set;
+    /* memory.c (issue 5): limits, statistics, VM-level handlers */
+    struct jsvm_heap *heap;      /* allocator state (limit, usage, peak) */
+    size_t mem_limit;            /* the memory limit in bytes; 0 = none */
+    size_t peak_malloc;          /* highest malloc_size seen (heap statistics) */
+    void *oom_reported;          /* the OOM error last reported (identity only) */
+    JSVM_HandlerForOOMError oom_handler;
+    JSVM_HandlerForFatalError fatal_handler;
+    JSVM_HandlerForPromiseReject reject_handler;
 };
 
 struct JSVM_Env__ {
