@@ -50,8 +50,7 @@ func jsvmSetHandlerForOOMError(vm C.JSVM_VM, handler C.JSVM_HandlerForOOMError) 
 	if vm == nil {
 		return stInvalidArg
 	}
-	vm.oom_handler = handler
-	vm.oom_reported = nil
+	C.jsvm_mem_set_oom_handler(vm, handler)
 	return stOK
 }
 

@@ -210,7 +210,7 @@ void jsvm_leave(JSVM_Env env)
 {
     if (--env->vm->depth == 0) {
         /* an out-of-memory error reaching the API boundary (memory.c) */
-        if (env->vm->oom_handler && JS_HasException(env->ctx))
+        if (env->vm->oom_handler)
             jsvm_mem_check_oom(env);
         if (env->vm->microtask_policy == JSVM_MICROTASK_AUTO && !JS_HasException(env->ctx))
             jsvm_run_microtasks(env->rt);

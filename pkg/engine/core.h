@@ -99,7 +99,7 @@ struct JSVM_VM__ {
     struct jsvm_heap *heap;      /* allocator state (limit, usage, peak) */
     size_t mem_limit;            /* the memory limit in bytes; 0 = none */
     size_t peak_malloc;          /* highest malloc_size seen (heap statistics) */
-    void *oom_reported;          /* the OOM error last reported (identity only) */
+    uint64_t oom_seen;           /* allocation failures already looked at (OOM handler) */
     JSVM_HandlerForOOMError oom_handler;
     JSVM_HandlerForFatalError fatal_handler;
     JSVM_HandlerForPromiseReject reject_handler;

@@ -57,6 +57,7 @@ struct jsvm_heap {
     size_t used;      /* usable bytes currently allocated */
     size_t peak;
     int oom;          /* a request was refused; reserve open */
+    uint64_t failures; /* allocations that returned NULL (refused or failed) */
 };
 
 #define JSVM_OOM_RESERVE (256 * 1024)
@@ -69,6 +70,7 @@ static int jsvm_heap_admit(struct jsvm_heap *h, size_t add)
     if (add <= cap && h->used <= cap - add)
         return 1;
     h->oom = 1;
+    h->failures++;
     return 0;
 }
 
@@ -96,6 +98,8 @@ static void *jsvm_heap_calloc(void *opaque, size_t count, size_t size)
     void *p = calloc(count, size);
     if (p)
         jsvm_heap_add(h, p);
+    else
+        h->failures++;
     return p;
 }
 
@@ -107,6 +111,8 @@ static void *jsvm_heap_malloc(void *opaque, size_t size)
     void *p = malloc(size);
     if (p)
         jsvm_heap_add(h, p);
+    else
+        h->failures++;
     return p;
 }
 
@@ -127,8 +133,10 @@ static void *jsvm_heap_realloc(void *opaque, void *ptr, size_t size)
     if (size > old && !jsvm_heap_admit(h, size - old))
         return NULL;
     void *p = realloc(ptr, size);
-    if (!p)
+    if (!p) {
+        h->failures++;
         return NULL;
+    }
     jsvm_heap_sub(h, old);
     jsvm_heap_add(h, p);
     return p;
@@ -245,25 +253,15 @@ void jsvm_mem_env_refs(JSVM_Env env, size_t *used, size_t *total)
 /* ------------------------------------------------------------------ */
 /* out-of-memory handler                                               */
 
-/* Whether obj has the own property name (no getter runs). */
-static int jsvm_has_own(JSContext *ctx, JSValueConst obj, const char *name)
-{
-    JSAtom a = JS_NewAtom(ctx, name);
-    if (a == JS_ATOM_NULL)
-        return -1;
-    int r = JS_GetOwnProperty(ctx, NULL, obj, a);
-    JS_FreeAtom(ctx, a);
-    return r;
-}
-
 /* Whether exc is the engine's out-of-memory error: an Error object whose
- * own data property message is "out of memory" and that has no stack
- * (QuickJS builds no backtrace for it; every error made by a constructor
- * has one, so `throw new Error("out of memory")` does not count). Reads no
- * getter and runs no JS. */
+ * own data property message is "out of memory" (reads no getter, runs no
+ * JS), or null, which QuickJS throws when even the error object cannot be
+ * allocated. Only consulted after an allocation really failed. */
 static int jsvm_is_oom_error(JSContext *ctx, JSValueConst exc)
 {
-    if (!JS_IsError(exc) || jsvm_has_own(ctx, exc, "stack") != 0)
+    if (JS_IsNull(exc))
+        return 1;
+    if (!JS_IsError(exc))
         return 0;
     JSAtom a = JS_NewAtom(ctx, "message");
     if (a == JS_ATOM_NULL)
@@ -292,26 +290,33 @@ void jsvm_mem_check_oom(JSVM_Env env)
 {
     struct JSVM_VM__ *vm = env->vm;
     JSVM_HandlerForOOMError h = vm->oom_handler;
-    if (!h)
+    if (!h || !vm->heap || vm->heap->failures == vm->oom_seen)
         return;
+    /* Allocations failed during this call: an OOM error that reaches the
+     * boundary is reported once; one caught inside JS is not. */
+    vm->oom_seen = vm->heap->failures;
     JSContext *ctx = env->ctx;
+    if (!JS_HasException(ctx))
+        return;
     JSValue exc = jsvm_park(ctx);
     int is = jsvm_is_oom_error(ctx, exc);
-    /* The same error may still be pending on a later call that enters JS
-     * without running any (env functions using builtins): report it once. */
-    void *id = JS_VALUE_HAS_REF_COUNT(exc) ? JS_VALUE_GET_PTR(exc) : NULL;
-    if (is && id == vm->oom_reported)
-        is = 0;
     jsvm_unpark(ctx, exc);
     if (!is)
         return;
-    vm->oom_reported = id;
     char detail[128];
     if (vm->mem_limit)
         snprintf(detail, sizeof detail, "JavaScript heap out of memory (limit %zu bytes)", vm->mem_limit);
     else
         snprintf(detail, sizeof detail, "JavaScript heap out of memory (allocation failed)");
     h("QuickJS allocation", detail, true);
+}
+
+void jsvm_mem_set_oom_handler(struct JSVM_VM__ *vm, JSVM_HandlerForOOMError h)
+{
+    vm->oom_handler = h;
+    /* failures before the handler was installed are not its business */
+    if (vm->heap)
+        vm->oom_seen = vm->heap->failures;
 }
 
 /* ------------------------------------------------------------------ */

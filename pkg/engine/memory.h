@@ -29,8 +29,12 @@ void jsvm_mem_env_refs(JSVM_Env env, size_t *used, size_t *total);
  * QuickJS rejection tracker behind it. */
 void jsvm_mem_set_reject_handler(struct JSVM_VM__ *vm, JSVM_HandlerForPromiseReject h);
 
-/* Called by jsvm_leave when the outermost JS-running call returns with an
- * exception pending: reports an out-of-memory error to the OOM handler. */
+/* Installs (or with NULL removes) the OOM handler. */
+void jsvm_mem_set_oom_handler(struct JSVM_VM__ *vm, JSVM_HandlerForOOMError h);
+
+/* Called by jsvm_leave when the outermost JS-running call returns and an OOM
+ * handler is installed: if allocations failed since the last look and an
+ * out-of-memory error is pending, calls the handler (once). */
 void jsvm_mem_check_oom(JSVM_Env env);
 
 /* Reports an unrecoverable condition to the VM's fatal-error handler (if
