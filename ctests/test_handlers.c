@@ -241,15 +241,16 @@ static void promise_reject_unhandled(void)
     EXPECT_EQ_INT(events[0].event, JSVM_PROMISE_REJECT_WITH_NO_HANDLER);
     EXPECT_TRUE(events[0].value == 7);
 
-    /* a handled rejection: no event */
+    /* an executor that rejects before .then is chained: reported, then the
+     * late handler (as V8 does) */
     reset_events();
-    JT_RUN(b.env, "new Promise((res, rej) => setTimeout ? rej(1) : rej(1)).then(null, () => {}); 0");
-    /* (the executor rejects before .then: that is reported, then the late handler) */
+    JT_RUN(b.env, "new Promise((res, rej) => rej(1)).then(null, () => {}); 0");
     EXPECT_EQ_INT(nevents, 2);
     EXPECT_EQ_INT(events[0].event, JSVM_PROMISE_REJECT_WITH_NO_HANDLER);
+    EXPECT_TRUE(events[0].value == 1);
     EXPECT_EQ_INT(events[1].event, JSVM_PROMISE_ADD_HANDLER_AFTER_REJECTED);
+    /* a handler attached before the rejection: no event */
     reset_events();
-    JT_RUN(b.env, "globalThis.d = Promise.withResolvers ? Promise.withResolvers() : null; 0");
     JT_RUN(b.env, "let r_; const q = new Promise((_, rej) => { r_ = rej; }); q.catch(() => {}); r_(3); 0");
     EXPECT_EQ_INT(nevents, 0);
 
