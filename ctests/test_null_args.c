@@ -2325,6 +2325,47 @@ NULL_CASE(DeletePrivate)
     EXPECT_OK(env, OH_JSVM_DeletePrivate(env, o, key));
 }
 
+/* ---- heap statistics and VM handlers (issue 5) ---- */
+
+static void nc_oom(const char *location, const char *detail, bool heap) { (void)location; (void)detail; (void)heap; }
+static void nc_fatal(const char *location, const char *message) { (void)location; (void)message; }
+static void nc_reject(JSVM_Env env, JSVM_PromiseRejectEvent ev, JSVM_Value info) { (void)env; (void)ev; (void)info; }
+
+NULL_CASE(GetHeapStatistics)
+{
+    JSVM_HeapStatistics hs;
+    memset(&hs, 0, sizeof hs);
+    EXPECT_NULL_HANDLE(OH_JSVM_GetHeapStatistics(NULL, &hs));
+    EXPECT_NULL_HANDLE(OH_JSVM_GetHeapStatistics(f->vm, NULL));
+    EXPECT_TRUE(hs.heapSizeLimit == 0);
+    EXPECT_VM_STATUS(OH_JSVM_GetHeapStatistics(f->vm, &hs), JSVM_OK);
+    EXPECT_TRUE(hs.heapSizeLimit > 0);
+}
+
+NULL_CASE(SetHandlerForOOMError)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForOOMError(NULL, nc_oom));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForOOMError(NULL, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForOOMError(f->vm, nc_oom), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForOOMError(f->vm, NULL), JSVM_OK);
+}
+
+NULL_CASE(SetHandlerForFatalError)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForFatalError(NULL, nc_fatal));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForFatalError(NULL, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForFatalError(f->vm, nc_fatal), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForFatalError(f->vm, NULL), JSVM_OK);
+}
+
+NULL_CASE(SetHandlerForPromiseReject)
+{
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForPromiseReject(NULL, nc_reject));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHandlerForPromiseReject(NULL, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForPromiseReject(f->vm, nc_reject), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_SetHandlerForPromiseReject(f->vm, NULL), JSVM_OK);
+}
+
 /* =====================================================================
  * The table
  * ===================================================================== */
@@ -2414,6 +2455,9 @@ static const jt_test null_cases[] = {
     /* promises */
     CASE_ENTRY(CreatePromise), CASE_ENTRY(ResolveDeferred), CASE_ENTRY(RejectDeferred), CASE_ENTRY(IsPromise),
     CASE_ENTRY(PromiseRegisterHandler),
+    /* heap statistics, VM handlers */
+    CASE_ENTRY(GetHeapStatistics), CASE_ENTRY(SetHandlerForOOMError), CASE_ENTRY(SetHandlerForFatalError),
+    CASE_ENTRY(SetHandlerForPromiseReject),
 };
 #define N_CASES (sizeof null_cases / sizeof null_cases[0])
 

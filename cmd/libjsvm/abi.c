@@ -321,6 +321,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetDateValue(JSVM_Env env, JSVM_Value value, doub
     return jsvmGetDateValue(env, value, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_GetHeapStatistics(JSVM_VM vm, JSVM_HeapStatistics* result)
+{
+    return jsvmGetHeapStatistics(vm, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_GetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value* result)
 {
     return jsvmGetPrivate(env, object, key, result);
@@ -589,6 +594,21 @@ JSVM_Status JSVM_CDECL OH_JSVM_RetainScript(JSVM_Env env, JSVM_Script script)
 JSVM_Status JSVM_CDECL OH_JSVM_RunScript(JSVM_Env env, JSVM_Script script, JSVM_Value* result)
 {
     return jsvmRunScript(env, script, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SetHandlerForFatalError(JSVM_VM vm, JSVM_HandlerForFatalError handler)
+{
+    return jsvmSetHandlerForFatalError(vm, handler);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SetHandlerForOOMError(JSVM_VM vm, JSVM_HandlerForOOMError handler)
+{
+    return jsvmSetHandlerForOOMError(vm, handler);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SetHandlerForPromiseReject(JSVM_VM vm, JSVM_HandlerForPromiseReject handler)
+{
+    return jsvmSetHandlerForPromiseReject(vm, handler);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_SetMicrotaskPolicy(JSVM_VM vm, JSVM_MicrotaskPolicy policy)

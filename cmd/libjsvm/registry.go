@@ -83,9 +83,23 @@ func (r *registry) removeVM(vm C.JSVM_VM) ([]C.JSVM_Env, bool) {
 		return nil, false
 	}
 	r.vms.Delete(handles.ID(vm.id))
+	return s.liveEnvs(), true
+}
+
+// envsOf returns the live envs of vm (nil if vm is not a live VM).
+func (r *registry) envsOf(vm C.JSVM_VM) []C.JSVM_Env {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if s := r.vmOf(vm); s != nil {
+		return s.liveEnvs()
+	}
+	return nil
+}
+
+func (s *vmState) liveEnvs() []C.JSVM_Env {
 	envs := make([]C.JSVM_Env, 0, s.envs.Len())
 	s.envs.Each(func(_ handles.ID, e C.JSVM_Env) { envs = append(envs, e) })
-	return envs, true
+	return envs
 }
 
 func (r *registry) hasVM(vm C.JSVM_VM) bool {

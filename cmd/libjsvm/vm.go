@@ -25,6 +25,7 @@ func jsvmInit(options *C.JSVM_InitOptions) (st C.JSVM_Status) {
 
 // jsvmCreateVM implements OH_JSVM_CreateVM. OH_JSVM_Init must have run
 // (JSVM_GENERIC_FAILURE otherwise: the reference implementation requires it).
+// The options' heap sizes bound the VM's memory (pkg/engine/memory.c).
 //
 //export jsvmCreateVM
 func jsvmCreateVM(options *C.JSVM_CreateVMOptions, result *C.JSVM_VM) (st C.JSVM_Status) {
@@ -36,7 +37,7 @@ func jsvmCreateVM(options *C.JSVM_CreateVMOptions, result *C.JSVM_VM) (st C.JSVM
 		return code(status.GenericFailure)
 	}
 	var vm C.JSVM_VM
-	if st = C.jsvm_op_create_vm(&vm); st != stOK {
+	if st = C.jsvm_op_create_vm(options, &vm); st != stOK {
 		return st
 	}
 	reg.addVM(vm)

@@ -10,6 +10,7 @@
 #include "core.h"
 #include "native.h"
 #include "values.h"
+#include "memory.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -24,8 +25,12 @@ jsvm_chunk *jsvm_grow(JSVM_Env env)
     jsvm_chunk *c = env->cur;
     if (!c->next) {
         jsvm_chunk *n = calloc(1, sizeof(*n));
-        if (!n)
-            abort(); /* like QuickJS itself, allocation failure of a 4 KiB chunk is fatal */
+        if (!n) {
+            /* like QuickJS itself, allocation failure of a 4 KiB chunk is
+             * fatal; the VM's fatal-error handler hears of it first */
+            jsvm_mem_fatal(env->vm, "jsvm_grow", "out of memory allocating a handle-stack chunk");
+            abort();
+        }
         n->prev = c;
         c->next = n;
     }
@@ -294,6 +299,9 @@ void jsvm_run_microtasks(JSRuntime *rt)
 void jsvm_leave(JSVM_Env env)
 {
     if (--env->vm->depth == 0) {
+        /* an out-of-memory error reaching the API boundary (memory.c) */
+        if (env->vm->oom_handler)
+            jsvm_mem_check_oom(env);
         if (env->vm->microtask_policy == JSVM_MICROTASK_AUTO && !JS_HasException(env->ctx))
             jsvm_run_microtasks(env->rt);
         if (env->nfins)
@@ -334,23 +342,9 @@ static void jsvm_fn_mark(JSRuntime *rt, JSValueConst val, JS_MarkFunc *mark)
     }
 }
 
-void jsvm_frame_begin(JSVM_Env env, jsvm_frame *f)
+/* The slow half of jsvm_frame_end (core.h): scripts and handles to free. */
+void jsvm_frame_unwind(JSVM_Env env, jsvm_frame *f)
 {
-    f->chunk = env->cur;
-    f->top = env->top;
-    f->scope = ++env->nscopes;
-    f->saved_floor = env->scope_floor;
-    env->scope_floor = f->scope;
-    env->vm->depth++;
-}
-
-void jsvm_frame_end(JSVM_Env env, jsvm_frame *f)
-{
-    env->vm->depth--;
-    env->scope_floor = f->saved_floor;
-    /* Close the callback's scope and any it forgot to close (the reference
-     * implementation aborts the process on the latter). */
-    env->nscopes = f->scope - 1;
     if (env->scoped_scripts)
         jsvm_scripts_unwind(env, env->nscopes);
     if (env->top != f->top || env->cur != f->chunk)
@@ -470,7 +464,8 @@ static JSValue jsvm_fn_call(JSContext *ctx, JSValueConst func_obj,
         JS_FreeValue(ctx, ret);
         return self;
     }
-    JS_FreeValue(ctx, self); /* the boxed receiver, if any */
+    if (!JS_IsUndefined(self)) /* the boxed receiver (JS_FreeValue is not inline) */
+        JS_FreeValue(ctx, self);
     return ret;
 }
 
@@ -715,6 +710,7 @@ struct JSVM_VM__ *jsvm_vm_new(JSRuntime *rt)
 void jsvm_vm_free(struct JSVM_VM__ *vm)
 {
     JS_FreeRuntime(vm->rt); /* collects everything itself */
+    jsvm_mem_free_heap(vm->heap); /* its allocator's state (memory.c) */
     pthread_mutex_destroy(&vm->lock);
     free(vm);
 }

@@ -123,6 +123,14 @@ struct JSVM_VM__ {
     uintptr_t stack_limit;       /* lowest stack address JS may use on the running thread */
     pthread_t stack_thread;      /* the thread stack_limit was computed for */
     int stack_thread_set;
+    /* memory.c (issue 5): limits, statistics, VM-level handlers */
+    struct jsvm_heap *heap;      /* allocator state (limit, usage, peak) */
+    size_t mem_limit;            /* the memory limit in bytes; 0 = none */
+    size_t peak_malloc;          /* highest malloc_size seen (heap statistics) */
+    uint64_t oom_seen;           /* allocation failures already looked at (OOM handler) */
+    JSVM_HandlerForOOMError oom_handler;
+    JSVM_HandlerForFatalError fatal_handler;
+    JSVM_HandlerForPromiseReject reject_handler;
 };
 
 struct JSVM_Env__ {
@@ -248,8 +256,29 @@ typedef struct jsvm_frame {
     jsvm_chunk *chunk;
     uint32_t top, scope, saved_floor;
 } jsvm_frame;
-void jsvm_frame_begin(JSVM_Env env, jsvm_frame *f);
-void jsvm_frame_end(JSVM_Env env, jsvm_frame *f);
+void jsvm_frame_unwind(JSVM_Env env, jsvm_frame *f);
+
+static inline void jsvm_frame_begin(JSVM_Env env, jsvm_frame *f)
+{
+    f->chunk = env->cur;
+    f->top = env->top;
+    f->scope = ++env->nscopes;
+    f->saved_floor = env->scope_floor;
+    env->scope_floor = f->scope;
+    env->vm->depth++;
+}
+
+static inline void jsvm_frame_end(JSVM_Env env, jsvm_frame *f)
+{
+    env->vm->depth--;
+    env->scope_floor = f->saved_floor;
+    /* Close the callback's scope and any it forgot to close (the reference
+     * implementation aborts the process on the latter). */
+    env->nscopes = f->scope - 1;
+    if ((env->scoped_scripts && env->scoped_scripts->depth > env->nscopes) ||
+        env->top != f->top || env->cur != f->chunk)
+        jsvm_frame_unwind(env, f);
+}
 
 /* class.c */
 void jsvm_class_unref(struct jsvm_class *cls);

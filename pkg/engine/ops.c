@@ -5,6 +5,7 @@
 #include <limits.h>
 
 #include "ops.h"
+#include "memory.h"
 
 /* The pending-exception protocol of JS-running entry points. */
 #define JS_PREAMBLE(env)                                   \
@@ -25,20 +26,25 @@ static JSVM_Status jsvm_drop_exception(JSVM_Env env, JSVM_Status st)
 /* ------------------------------------------------------------------ */
 /* vm / env                                                            */
 
-JSVM_Status jsvm_op_create_vm(JSVM_VM *out)
+JSVM_Status jsvm_op_create_vm(const JSVM_CreateVMOptions *opts, JSVM_VM *out)
 {
-    JSRuntime *rt = JS_NewRuntime();
+    struct jsvm_heap *heap = NULL;
+    JSRuntime *rt = jsvm_mem_new_runtime(&heap); /* limit-enforcing allocator (memory.c) */
     if (!rt)
         return JSVM_GENERIC_FAILURE;
     if (jsvm_register_classes(rt) < 0) {
         JS_FreeRuntime(rt);
+        jsvm_mem_free_heap(heap);
         return JSVM_GENERIC_FAILURE;
     }
     struct JSVM_VM__ *vm = jsvm_vm_new(rt);
     if (!vm) {
         JS_FreeRuntime(rt);
+        jsvm_mem_free_heap(heap);
         return JSVM_GENERIC_FAILURE;
     }
+    vm->heap = heap;
+    jsvm_mem_configure(vm, opts); /* heap sizes, QuickJS memory controls (memory.c) */
     *out = vm;
     return JSVM_OK;
 }

@@ -13,7 +13,7 @@
 #include "core.h"
 
 /* vm / env */
-JSVM_Status jsvm_op_create_vm(JSVM_VM *out);
+JSVM_Status jsvm_op_create_vm(const JSVM_CreateVMOptions *opts, JSVM_VM *out);
 JSVM_Status jsvm_op_create_env(JSVM_VM vm, size_t n, const JSVM_PropertyDescriptor *props, JSVM_Env *out);
 void jsvm_op_microtask_checkpoint_vm(JSVM_VM vm);
 void jsvm_op_gc(JSVM_Env env, int level);
