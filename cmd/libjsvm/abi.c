@@ -2,12 +2,16 @@
 /*
  * The OH_JSVM_* functions implemented in Go: each forwards to its Go export.
  * Having jsvm.h in scope makes the compiler check every prototype.
+ * Journaled functions first hand the call to the set-up journal when their
+ * env records one (journal_gen.h).
  */
 #include "ark_runtime/jsvm.h"
+#include "journal_gen.h"
 #include "_cgo_export.h"
 
 JSVM_Status JSVM_CDECL OH_JSVM_AddFinalizer(JSVM_Env env, JSVM_Value jsObject, void* finalizeData, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Ref* result)
 {
+    JSVM_JOURNALED(AddFinalizer, env, jsObject, finalizeData, finalizeCb, finalizeHint, result);
     return jsvmAddFinalizer(env, jsObject, finalizeData, finalizeCb, finalizeHint, result);
 }
 
@@ -28,91 +32,109 @@ JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToBigInt(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CoerceToBigInt, env, value, result);
     return jsvmCoerceToBigInt(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToBool(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CoerceToBool, env, value, result);
     return jsvmCoerceToBool(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToNumber(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CoerceToNumber, env, value, result);
     return jsvmCoerceToNumber(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToObject(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CoerceToObject, env, value, result);
     return jsvmCoerceToObject(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToString(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CoerceToString, env, value, result);
     return jsvmCoerceToString(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScript(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_Script* result)
 {
+    JSVM_JOURNALED(CompileScript, env, script, cachedData, cacheDataLength, eagerCompile, cacheRejected, result);
     return jsvmCompileScript(env, script, (uint8_t*)cachedData, cacheDataLength, eagerCompile, cacheRejected, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScriptWithOrigin(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_ScriptOrigin* origin, JSVM_Script* result)
 {
+    JSVM_JOURNALED(CompileScriptWithOrigin, env, script, cachedData, cacheDataLength, eagerCompile, cacheRejected, origin, result);
     return jsvmCompileScriptWithOrigin(env, script, (uint8_t*)cachedData, cacheDataLength, eagerCompile, cacheRejected, origin, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArray(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateArray, env, result);
     return jsvmCreateArray(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayBufferFromBackingStoreData(JSVM_Env env, void* data, size_t backingStoreSize, size_t offset, size_t arrayBufferSize, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateArrayBufferFromBackingStoreData, env, data, backingStoreSize, offset, arrayBufferSize, result);
     return jsvmCreateArrayBufferFromBackingStoreData(env, data, backingStoreSize, offset, arrayBufferSize, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayBufferFromExternalMemory(JSVM_Env env, void* externalData, size_t byteLength, JSVM_FinalizeArrayBuffer finalizeCb, void* finalizeHint, bool* copied, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateArrayBufferFromExternalMemory, env, externalData, byteLength, finalizeCb, finalizeHint, copied, result);
     return jsvmCreateArrayBufferFromExternalMemory(env, externalData, byteLength, finalizeCb, finalizeHint, copied, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArrayWithLength(JSVM_Env env, size_t length, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateArrayWithLength, env, length, result);
     return jsvmCreateArrayWithLength(env, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateArraybuffer(JSVM_Env env, size_t byteLength, void** data, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateArraybuffer, env, byteLength, data, result);
     return jsvmCreateArraybuffer(env, byteLength, data, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintInt64(JSVM_Env env, int64_t value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateBigintInt64, env, value, result);
     return jsvmCreateBigintInt64(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintUint64(JSVM_Env env, uint64_t value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateBigintUint64, env, value, result);
     return jsvmCreateBigintUint64(env, value, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintWords(JSVM_Env env, int signBit, size_t wordCount, const uint64_t* words, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateBigintWords, env, signBit, wordCount, words, result);
     return jsvmCreateBigintWords(env, signBit, wordCount, (uint64_t*)words, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateDataReference(JSVM_Env env, JSVM_Data data, uint32_t initialRefcount, JSVM_Ref* result)
 {
+    JSVM_JOURNALED(CreateDataReference, env, data, initialRefcount, result);
     return jsvmCreateDataReference(env, data, initialRefcount, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateDataview(JSVM_Env env, size_t length, JSVM_Value arraybuffer, size_t byteOffset, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateDataview, env, length, arraybuffer, byteOffset, result);
     return jsvmCreateDataview(env, length, arraybuffer, byteOffset, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateDate(JSVM_Env env, double time, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateDate, env, time, result);
     return jsvmCreateDate(env, time, result);
 }
 
@@ -121,103 +143,133 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateEnv(JSVM_VM vm, size_t propertyCount, const
     return jsvmCreateEnv(vm, propertyCount, (JSVM_PropertyDescriptor*)properties, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_CreateEnvFromSnapshot(JSVM_VM vm, size_t index, JSVM_Env* result)
+{
+    return jsvmCreateEnvFromSnapshot(vm, index, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CreateError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateError, env, code, msg, result);
     return jsvmCreateError(env, code, msg, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateExternal(JSVM_Env env, void* data, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateExternal, env, data, finalizeCb, finalizeHint, result);
     return jsvmCreateExternal(env, data, finalizeCb, finalizeHint, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateExternalStringLatin1(JSVM_Env env, char* str, size_t length, JSVM_Finalize finalizeCallback, void* finalizeHint, JSVM_Value* result, bool* copied)
 {
+    JSVM_JOURNALED(CreateExternalStringLatin1, env, str, length, finalizeCallback, finalizeHint, result, copied);
     return jsvmCreateExternalStringLatin1(env, str, length, finalizeCallback, finalizeHint, result, copied);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateExternalStringUtf16(JSVM_Env env, char16_t* str, size_t length, JSVM_Finalize finalizeCallback, void* finalizeHint, JSVM_Value* result, bool* copied)
 {
+    JSVM_JOURNALED(CreateExternalStringUtf16, env, str, length, finalizeCallback, finalizeHint, result, copied);
     return jsvmCreateExternalStringUtf16(env, str, length, finalizeCallback, finalizeHint, result, copied);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateFunction(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback cb, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateFunction, env, utf8name, length, cb, result);
     return jsvmCreateFunction(env, (char*)utf8name, length, cb, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateFunctionWithScript(JSVM_Env env, const char* funcName, size_t length, size_t argc, const JSVM_Value* argv, JSVM_Value script, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateFunctionWithScript, env, funcName, length, argc, argv, script, result);
     return jsvmCreateFunctionWithScript(env, (char*)funcName, length, argc, (JSVM_Value*)argv, script, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateMap(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateMap, env, result);
     return jsvmCreateMap(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateObject(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateObject, env, result);
     return jsvmCreateObject(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreatePrivate(JSVM_Env env, JSVM_Value description, JSVM_Data* result)
 {
+    JSVM_JOURNALED(CreatePrivate, env, description, result);
     return jsvmCreatePrivate(env, description, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateProxy(JSVM_Env env, JSVM_Value target, JSVM_Value handler, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateProxy, env, target, handler, result);
     return jsvmCreateProxy(env, target, handler, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateRangeError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateRangeError, env, code, msg, result);
     return jsvmCreateRangeError(env, code, msg, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateReference(JSVM_Env env, JSVM_Value value, uint32_t initialRefcount, JSVM_Ref* result)
 {
+    JSVM_JOURNALED(CreateReference, env, value, initialRefcount, result);
     return jsvmCreateReference(env, value, initialRefcount, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateRegExp(JSVM_Env env, JSVM_Value value, JSVM_RegExpFlags flags, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateRegExp, env, value, flags, result);
     return jsvmCreateRegExp(env, value, flags, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateSet(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateSet, env, result);
     return jsvmCreateSet(env, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateSnapshot(JSVM_VM vm, size_t contextCount, const JSVM_Env* contexts, const char** blobData, size_t* blobSize)
+{
+    return jsvmCreateSnapshot(vm, contextCount, (JSVM_Env*)contexts, (char**)blobData, blobSize);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateStringLatin1(JSVM_Env env, const char* str, size_t length, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateStringLatin1, env, str, length, result);
     return jsvmCreateStringLatin1(env, (char*)str, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateStringUtf16(JSVM_Env env, const char16_t* str, size_t length, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateStringUtf16, env, str, length, result);
     return jsvmCreateStringUtf16(env, (char16_t*)str, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateSymbol(JSVM_Env env, JSVM_Value description, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateSymbol, env, description, result);
     return jsvmCreateSymbol(env, description, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateSyntaxError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateSyntaxError, env, code, msg, result);
     return jsvmCreateSyntaxError(env, code, msg, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateTypeError(JSVM_Env env, JSVM_Value code, JSVM_Value msg, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateTypeError, env, code, msg, result);
     return jsvmCreateTypeError(env, code, msg, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateTypedarray(JSVM_Env env, JSVM_TypedarrayType type, size_t length, JSVM_Value arraybuffer, size_t byteOffset, JSVM_Value* result)
 {
+    JSVM_JOURNALED(CreateTypedarray, env, type, length, arraybuffer, byteOffset, result);
     return jsvmCreateTypedarray(env, type, length, arraybuffer, byteOffset, result);
 }
 
@@ -228,41 +280,49 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateVM(const JSVM_CreateVMOptions* options, JSV
 
 JSVM_Status JSVM_CDECL OH_JSVM_DefineClass(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Value* result)
 {
+    JSVM_JOURNALED(DefineClass, env, utf8name, length, constructor, propertyCount, properties, result);
     return jsvmDefineClass(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DefineClassWithOptions(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_Value parentClass, size_t option_count, JSVM_DefineClassOptions options[], JSVM_Value* result)
 {
+    JSVM_JOURNALED(DefineClassWithOptions, env, utf8name, length, constructor, propertyCount, properties, parentClass, option_count, options, result);
     return jsvmDefineClassWithOptions(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, parentClass, option_count, options, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DefineClassWithPropertyHandler(JSVM_Env env, const char* utf8name, size_t length, JSVM_Callback constructor, size_t propertyCount, const JSVM_PropertyDescriptor* properties, JSVM_PropertyHandlerCfg propertyHandlerCfg, JSVM_Callback callAsFunctionCallback, JSVM_Value* result)
 {
+    JSVM_JOURNALED(DefineClassWithPropertyHandler, env, utf8name, length, constructor, propertyCount, properties, propertyHandlerCfg, callAsFunctionCallback, result);
     return jsvmDefineClassWithPropertyHandler(env, (char*)utf8name, length, constructor, propertyCount, (JSVM_PropertyDescriptor*)properties, propertyHandlerCfg, callAsFunctionCallback, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DefineProperties(JSVM_Env env, JSVM_Value object, size_t propertyCount, const JSVM_PropertyDescriptor* properties)
 {
+    JSVM_JOURNALED(DefineProperties, env, object, propertyCount, properties);
     return jsvmDefineProperties(env, object, propertyCount, (JSVM_PropertyDescriptor*)properties);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DeleteElement(JSVM_Env env, JSVM_Value object, uint32_t index, bool* result)
 {
+    JSVM_JOURNALED(DeleteElement, env, object, index, result);
     return jsvmDeleteElement(env, object, index, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DeletePrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key)
 {
+    JSVM_JOURNALED(DeletePrivate, env, object, key);
     return jsvmDeletePrivate(env, object, key);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DeleteProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
 {
+    JSVM_JOURNALED(DeleteProperty, env, object, key, result);
     return jsvmDeleteProperty(env, object, key, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_DeleteReference(JSVM_Env env, JSVM_Ref ref)
 {
+    JSVM_JOURNALED(DeleteReference, env, ref);
     return jsvmDeleteReference(env, ref);
 }
 
@@ -278,11 +338,13 @@ JSVM_Status JSVM_CDECL OH_JSVM_DestroyVM(JSVM_VM vm)
 
 JSVM_Status JSVM_CDECL OH_JSVM_DetachArraybuffer(JSVM_Env env, JSVM_Value arraybuffer)
 {
+    JSVM_JOURNALED(DetachArraybuffer, env, arraybuffer);
     return jsvmDetachArraybuffer(env, arraybuffer);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_Equals(JSVM_Env env, JSVM_Value lhs, JSVM_Value rhs, bool* result)
 {
+    JSVM_JOURNALED(Equals, env, lhs, rhs, result);
     return jsvmEquals(env, lhs, rhs, result);
 }
 
@@ -293,11 +355,13 @@ JSVM_Status JSVM_CDECL OH_JSVM_FreeArrayBufferBackingStoreData(void* data)
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetAllPropertyNames(JSVM_Env env, JSVM_Value object, JSVM_KeyCollectionMode keyMode, JSVM_KeyFilter keyFilter, JSVM_KeyConversion keyConversion, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetAllPropertyNames, env, object, keyMode, keyFilter, keyConversion, result);
     return jsvmGetAllPropertyNames(env, object, keyMode, keyFilter, keyConversion, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetAndClearLastException(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetAndClearLastException, env, result);
     return jsvmGetAndClearLastException(env, result);
 }
 
@@ -308,11 +372,13 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetArrayLength(JSVM_Env env, JSVM_Value value, ui
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetArraybufferInfo(JSVM_Env env, JSVM_Value arraybuffer, void** data, size_t* byteLength)
 {
+    JSVM_JOURNALED(GetArraybufferInfo, env, arraybuffer, data, byteLength);
     return jsvmGetArraybufferInfo(env, arraybuffer, data, byteLength);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetDataviewInfo(JSVM_Env env, JSVM_Value dataview, size_t* bytelength, void** data, JSVM_Value* arraybuffer, size_t* byteOffset)
 {
+    JSVM_JOURNALED(GetDataviewInfo, env, dataview, bytelength, data, arraybuffer, byteOffset);
     return jsvmGetDataviewInfo(env, dataview, bytelength, data, arraybuffer, byteOffset);
 }
 
@@ -328,76 +394,91 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetHeapStatistics(JSVM_VM vm, JSVM_HeapStatistics
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetPrivate, env, object, key, result);
     return jsvmGetPrivate(env, object, key, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetPropertyNames(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetPropertyNames, env, object, result);
     return jsvmGetPropertyNames(env, object, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetPrototype(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetPrototype, env, object, result);
     return jsvmGetPrototype(env, object, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolAsyncIterator(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolAsyncIterator, env, result);
     return jsvmGetSymbolAsyncIterator(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolHasInstance(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolHasInstance, env, result);
     return jsvmGetSymbolHasInstance(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolIsConcatSpreadable(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolIsConcatSpreadable, env, result);
     return jsvmGetSymbolIsConcatSpreadable(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolIterator(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolIterator, env, result);
     return jsvmGetSymbolIterator(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolMatch(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolMatch, env, result);
     return jsvmGetSymbolMatch(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolReplace(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolReplace, env, result);
     return jsvmGetSymbolReplace(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolSearch(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolSearch, env, result);
     return jsvmGetSymbolSearch(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolSplit(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolSplit, env, result);
     return jsvmGetSymbolSplit(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolToPrimitive(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolToPrimitive, env, result);
     return jsvmGetSymbolToPrimitive(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolToStringTag(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolToStringTag, env, result);
     return jsvmGetSymbolToStringTag(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetSymbolUnscopables(JSVM_Env env, JSVM_Value* result)
 {
+    JSVM_JOURNALED(GetSymbolUnscopables, env, result);
     return jsvmGetSymbolUnscopables(env, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_GetTypedarrayInfo(JSVM_Env env, JSVM_Value typedarray, JSVM_TypedarrayType* type, size_t* length, void** data, JSVM_Value* arraybuffer, size_t* byteOffset)
 {
+    JSVM_JOURNALED(GetTypedarrayInfo, env, typedarray, type, length, data, arraybuffer, byteOffset);
     return jsvmGetTypedarrayInfo(env, typedarray, type, length, data, arraybuffer, byteOffset);
 }
 
@@ -438,16 +519,19 @@ JSVM_Status JSVM_CDECL OH_JSVM_GetVersion(JSVM_Env env, uint32_t* result)
 
 JSVM_Status JSVM_CDECL OH_JSVM_HasElement(JSVM_Env env, JSVM_Value object, uint32_t index, bool* result)
 {
+    JSVM_JOURNALED(HasElement, env, object, index, result);
     return jsvmHasElement(env, object, index, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_HasOwnProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
 {
+    JSVM_JOURNALED(HasOwnProperty, env, object, key, result);
     return jsvmHasOwnProperty(env, object, key, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_HasProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, bool* result)
 {
+    JSVM_JOURNALED(HasProperty, env, object, key, result);
     return jsvmHasProperty(env, object, key, result);
 }
 
@@ -458,6 +542,7 @@ JSVM_Status JSVM_CDECL OH_JSVM_Init(const JSVM_InitOptions* options)
 
 JSVM_Status JSVM_CDECL OH_JSVM_Instanceof(JSVM_Env env, JSVM_Value object, JSVM_Value constructor, bool* result)
 {
+    JSVM_JOURNALED(Instanceof, env, object, constructor, result);
     return jsvmInstanceof(env, object, constructor, result);
 }
 
@@ -513,11 +598,13 @@ JSVM_Status JSVM_CDECL OH_JSVM_IsTypedarray(JSVM_Env env, JSVM_Value value, bool
 
 JSVM_Status JSVM_CDECL OH_JSVM_JsonParse(JSVM_Env env, JSVM_Value jsonString, JSVM_Value* result)
 {
+    JSVM_JOURNALED(JsonParse, env, jsonString, result);
     return jsvmJsonParse(env, jsonString, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_JsonStringify(JSVM_Env env, JSVM_Value jsonObject, JSVM_Value* result)
 {
+    JSVM_JOURNALED(JsonStringify, env, jsonObject, result);
     return jsvmJsonStringify(env, jsonObject, result);
 }
 
@@ -528,21 +615,25 @@ JSVM_Status JSVM_CDECL OH_JSVM_MemoryPressureNotification(JSVM_Env env, JSVM_Mem
 
 JSVM_Status JSVM_CDECL OH_JSVM_ObjectFreeze(JSVM_Env env, JSVM_Value object)
 {
+    JSVM_JOURNALED(ObjectFreeze, env, object);
     return jsvmObjectFreeze(env, object);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ObjectGetPrototypeOf(JSVM_Env env, JSVM_Value object, JSVM_Value* result)
 {
+    JSVM_JOURNALED(ObjectGetPrototypeOf, env, object, result);
     return jsvmObjectGetPrototypeOf(env, object, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ObjectSeal(JSVM_Env env, JSVM_Value object)
 {
+    JSVM_JOURNALED(ObjectSeal, env, object);
     return jsvmObjectSeal(env, object);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ObjectSetPrototypeOf(JSVM_Env env, JSVM_Value object, JSVM_Value prototype)
 {
+    JSVM_JOURNALED(ObjectSetPrototypeOf, env, object, prototype);
     return jsvmObjectSetPrototypeOf(env, object, prototype);
 }
 
@@ -553,11 +644,13 @@ JSVM_Status JSVM_CDECL OH_JSVM_PerformMicrotaskCheckpoint(JSVM_VM vm)
 
 JSVM_Status JSVM_CDECL OH_JSVM_PromiseRegisterHandler(JSVM_Env env, JSVM_Value promise, JSVM_Value onFulfilled, JSVM_Value onRejected, JSVM_Value* result)
 {
+    JSVM_JOURNALED(PromiseRegisterHandler, env, promise, onFulfilled, onRejected, result);
     return jsvmPromiseRegisterHandler(env, promise, onFulfilled, onRejected, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ProxyGetTarget(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
 {
+    JSVM_JOURNALED(ProxyGetTarget, env, value, result);
     return jsvmProxyGetTarget(env, value, result);
 }
 
@@ -568,31 +661,37 @@ JSVM_Status JSVM_CDECL OH_JSVM_PumpMessageLoop(JSVM_VM vm, bool* result)
 
 JSVM_Status JSVM_CDECL OH_JSVM_ReferenceRef(JSVM_Env env, JSVM_Ref ref, uint32_t* result)
 {
+    JSVM_JOURNALED(ReferenceRef, env, ref, result);
     return jsvmReferenceRef(env, ref, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ReferenceUnref(JSVM_Env env, JSVM_Ref ref, uint32_t* result)
 {
+    JSVM_JOURNALED(ReferenceUnref, env, ref, result);
     return jsvmReferenceUnref(env, ref, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ReleaseScript(JSVM_Env env, JSVM_Script script)
 {
+    JSVM_JOURNALED(ReleaseScript, env, script);
     return jsvmReleaseScript(env, script);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_RemoveWrap(JSVM_Env env, JSVM_Value jsObject, void** result)
 {
+    JSVM_JOURNALED(RemoveWrap, env, jsObject, result);
     return jsvmRemoveWrap(env, jsObject, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_RetainScript(JSVM_Env env, JSVM_Script script)
 {
+    JSVM_JOURNALED(RetainScript, env, script);
     return jsvmRetainScript(env, script);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_RunScript(JSVM_Env env, JSVM_Script script, JSVM_Value* result)
 {
+    JSVM_JOURNALED(RunScript, env, script, result);
     return jsvmRunScript(env, script, result);
 }
 
@@ -618,45 +717,54 @@ JSVM_Status JSVM_CDECL OH_JSVM_SetMicrotaskPolicy(JSVM_VM vm, JSVM_MicrotaskPoli
 
 JSVM_Status JSVM_CDECL OH_JSVM_SetPrivate(JSVM_Env env, JSVM_Value object, JSVM_Data key, JSVM_Value value)
 {
+    JSVM_JOURNALED(SetPrivate, env, object, key, value);
     return jsvmSetPrivate(env, object, key, value);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_SymbolFor(JSVM_Env env, const char* utf8description, size_t length, JSVM_Value* result)
 {
+    JSVM_JOURNALED(SymbolFor, env, utf8description, length, result);
     return jsvmSymbolFor(env, (char*)utf8description, length, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_Throw(JSVM_Env env, JSVM_Value error)
 {
+    JSVM_JOURNALED(Throw, env, error);
     return jsvmThrow(env, error);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ThrowError(JSVM_Env env, const char* code, const char* msg)
 {
+    JSVM_JOURNALED(ThrowError, env, code, msg);
     return jsvmThrowError(env, (char*)code, (char*)msg);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ThrowRangeError(JSVM_Env env, const char* code, const char* msg)
 {
+    JSVM_JOURNALED(ThrowRangeError, env, code, msg);
     return jsvmThrowRangeError(env, (char*)code, (char*)msg);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ThrowSyntaxError(JSVM_Env env, const char* code, const char* msg)
 {
+    JSVM_JOURNALED(ThrowSyntaxError, env, code, msg);
     return jsvmThrowSyntaxError(env, (char*)code, (char*)msg);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ThrowTypeError(JSVM_Env env, const char* code, const char* msg)
 {
+    JSVM_JOURNALED(ThrowTypeError, env, code, msg);
     return jsvmThrowTypeError(env, (char*)code, (char*)msg);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_TypeTagObject(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag)
 {
+    JSVM_JOURNALED(TypeTagObject, env, value, typeTag);
     return jsvmTypeTagObject(env, value, (JSVM_TypeTag*)typeTag);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_Wrap(JSVM_Env env, JSVM_Value jsObject, void* nativeObject, JSVM_Finalize finalizeCb, void* finalizeHint, JSVM_Ref* result)
 {
+    JSVM_JOURNALED(Wrap, env, jsObject, nativeObject, finalizeCb, finalizeHint, result);
     return jsvmWrap(env, jsObject, nativeObject, finalizeCb, finalizeHint, result);
 }

@@ -23,6 +23,9 @@ func jsvmCreateEnv(vm C.JSVM_VM, propertyCount C.size_t, properties *C.JSVM_Prop
 		return st
 	}
 	reg.addEnv(vm, env)
+	if s := reg.state(vm); s != nil && s.snapshotting {
+		startJournal(env, propertyCount, properties)
+	}
 	*result = env
 	return stOK
 }

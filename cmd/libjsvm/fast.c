@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ops.h"
+#include "journal_gen.h"
 
 #define CHECK_ENV(env)              \
     do {                            \
@@ -65,6 +66,7 @@ JSVM_Status OH_JSVM_CloseEnvScope(JSVM_Env env, JSVM_EnvScope scope)
 JSVM_Status OH_JSVM_OpenHandleScope(JSVM_Env env, JSVM_HandleScope *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(OpenHandleScope, env, result);
     CHECK_ARG(env, result);
     uintptr_t h;
     JSVM_Status st = jsvm_scope_open(env, 0, &h);
@@ -76,6 +78,7 @@ JSVM_Status OH_JSVM_OpenHandleScope(JSVM_Env env, JSVM_HandleScope *result)
 JSVM_Status OH_JSVM_CloseHandleScope(JSVM_Env env, JSVM_HandleScope scope)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CloseHandleScope, env, scope);
     CHECK_ARG(env, scope);
     RETURN(env, jsvm_scope_close(env, (uintptr_t)scope, 0));
 }
@@ -83,6 +86,7 @@ JSVM_Status OH_JSVM_CloseHandleScope(JSVM_Env env, JSVM_HandleScope scope)
 JSVM_Status OH_JSVM_OpenEscapableHandleScope(JSVM_Env env, JSVM_EscapableHandleScope *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(OpenEscapableHandleScope, env, result);
     CHECK_ARG(env, result);
     uintptr_t h;
     JSVM_Status st = jsvm_scope_open(env, 1, &h);
@@ -94,6 +98,7 @@ JSVM_Status OH_JSVM_OpenEscapableHandleScope(JSVM_Env env, JSVM_EscapableHandleS
 JSVM_Status OH_JSVM_CloseEscapableHandleScope(JSVM_Env env, JSVM_EscapableHandleScope scope)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CloseEscapableHandleScope, env, scope);
     CHECK_ARG(env, scope);
     RETURN(env, jsvm_scope_close(env, (uintptr_t)scope, 1));
 }
@@ -102,6 +107,7 @@ JSVM_Status OH_JSVM_EscapeHandle(JSVM_Env env, JSVM_EscapableHandleScope scope,
                                  JSVM_Value escapee, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(EscapeHandle, env, scope, escapee, result);
     CHECK_ARG(env, scope && escapee && result);
     RETURN(env, jsvm_scope_escape(env, (uintptr_t)scope, escapee, result));
 }
@@ -145,6 +151,7 @@ JSVM_Status OH_JSVM_GetVM(JSVM_Env env, JSVM_VM *result)
 JSVM_Status OH_JSVM_CreateInt32(JSVM_Env env, int32_t value, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreateInt32, env, value, result);
     CHECK_ARG(env, result);
     *result = jsvm_push(env, JS_NewInt32(env->ctx, value));
     RETURN(env, JSVM_OK);
@@ -153,6 +160,7 @@ JSVM_Status OH_JSVM_CreateInt32(JSVM_Env env, int32_t value, JSVM_Value *result)
 JSVM_Status OH_JSVM_CreateUint32(JSVM_Env env, uint32_t value, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreateUint32, env, value, result);
     CHECK_ARG(env, result);
     *result = jsvm_push(env, JS_NewUint32(env->ctx, value));
     RETURN(env, JSVM_OK);
@@ -161,6 +169,7 @@ JSVM_Status OH_JSVM_CreateUint32(JSVM_Env env, uint32_t value, JSVM_Value *resul
 JSVM_Status OH_JSVM_CreateInt64(JSVM_Env env, int64_t value, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreateInt64, env, value, result);
     CHECK_ARG(env, result);
     *result = jsvm_push(env, JS_NewInt64(env->ctx, value));
     RETURN(env, JSVM_OK);
@@ -169,6 +178,7 @@ JSVM_Status OH_JSVM_CreateInt64(JSVM_Env env, int64_t value, JSVM_Value *result)
 JSVM_Status OH_JSVM_CreateDouble(JSVM_Env env, double value, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreateDouble, env, value, result);
     CHECK_ARG(env, result);
     *result = jsvm_push(env, JS_NewFloat64(env->ctx, value));
     RETURN(env, JSVM_OK);
@@ -177,6 +187,7 @@ JSVM_Status OH_JSVM_CreateDouble(JSVM_Env env, double value, JSVM_Value *result)
 JSVM_Status OH_JSVM_GetUndefined(JSVM_Env env, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetUndefined, env, result);
     CHECK_ARG(env, result);
     *result = (JSVM_Value)&env->k_undefined;
     RETURN(env, JSVM_OK);
@@ -185,6 +196,7 @@ JSVM_Status OH_JSVM_GetUndefined(JSVM_Env env, JSVM_Value *result)
 JSVM_Status OH_JSVM_GetNull(JSVM_Env env, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetNull, env, result);
     CHECK_ARG(env, result);
     *result = (JSVM_Value)&env->k_null;
     RETURN(env, JSVM_OK);
@@ -193,6 +205,7 @@ JSVM_Status OH_JSVM_GetNull(JSVM_Env env, JSVM_Value *result)
 JSVM_Status OH_JSVM_GetBoolean(JSVM_Env env, bool value, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetBoolean, env, value, result);
     CHECK_ARG(env, result);
     *result = (JSVM_Value)(value ? &env->k_true : &env->k_false);
     RETURN(env, JSVM_OK);
@@ -201,6 +214,7 @@ JSVM_Status OH_JSVM_GetBoolean(JSVM_Env env, bool value, JSVM_Value *result)
 JSVM_Status OH_JSVM_GetGlobal(JSVM_Env env, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetGlobal, env, result);
     CHECK_ARG(env, result);
     *result = (JSVM_Value)&env->k_global;
     RETURN(env, JSVM_OK);
@@ -340,6 +354,7 @@ JSVM_Status OH_JSVM_CallFunction(JSVM_Env env, JSVM_Value recv, JSVM_Value func,
                                  const JSVM_Value *argv, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CallFunction, env, recv, func, argc, argv, result);
     if (!recv || !func || (argc > 0 && !argv))
         /* the pending-exception check comes first for JS-running functions */
         RETURN(env, JS_HasException(env->ctx) ? JSVM_PENDING_EXCEPTION : JSVM_INVALID_ARG);

@@ -5,6 +5,7 @@
  * See fast.c for why some functions are C.
  */
 #include "ops.h"
+#include "journal_gen.h"
 #include "native.h"
 
 #define CHECK_ENV(env)               \
@@ -35,6 +36,7 @@ JSVM_Status OH_JSVM_Unwrap(JSVM_Env env, JSVM_Value jsObject, void **result)
 JSVM_Status OH_JSVM_GetReferenceValue(JSVM_Env env, JSVM_Ref ref, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetReferenceValue, env, ref, result);
     CHECK_ARG(env, ref && result);
     jsvm_ref *r = jsvm_ref_lookup(env, ref);
     if (!r || r->is_data)
@@ -47,6 +49,7 @@ JSVM_Status OH_JSVM_GetReferenceValue(JSVM_Env env, JSVM_Ref ref, JSVM_Value *re
 JSVM_Status OH_JSVM_GetReferenceData(JSVM_Env env, JSVM_Ref ref, JSVM_Data *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetReferenceData, env, ref, result);
     CHECK_ARG(env, ref && result);
     jsvm_ref *r = jsvm_ref_lookup(env, ref);
     if (!r || !r->is_data)
@@ -70,6 +73,7 @@ JSVM_Status OH_JSVM_GetValueExternal(JSVM_Env env, JSVM_Value value, void **resu
 JSVM_Status OH_JSVM_SetInstanceData(JSVM_Env env, void *data, JSVM_Finalize finalizeCb, void *finalizeHint)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(SetInstanceData, env, data, finalizeCb, finalizeHint);
     /* Replacing the data does not finalize the old one (as specified). */
     env->instance_data = data;
     env->instance_cb = finalizeCb;
@@ -89,6 +93,7 @@ JSVM_Status OH_JSVM_NewInstance(JSVM_Env env, JSVM_Value constructor, size_t arg
                                 const JSVM_Value *argv, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(NewInstance, env, constructor, argc, argv, result);
     CHECK_ARG_JS(env, constructor && result && (argc == 0 || argv));
     RETURN(env, jsvm_op_new_instance(env, constructor, argc, argv, result));
 }

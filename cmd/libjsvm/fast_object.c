@@ -13,6 +13,7 @@
  * pending and never throw.
  */
 #include "object.h"
+#include "journal_gen.h"
 
 #define CHECK_ENV(env)               \
     do {                             \
@@ -37,6 +38,7 @@
 JSVM_Status OH_JSVM_SetNamedProperty(JSVM_Env env, JSVM_Value object, const char *utf8name, JSVM_Value value)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(SetNamedProperty, env, object, utf8name, value);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && utf8name && value);
     RETURN(env, jsvm_obj_set_named(env, jsvm_v(object), utf8name, jsvm_v(value)));
@@ -45,6 +47,7 @@ JSVM_Status OH_JSVM_SetNamedProperty(JSVM_Env env, JSVM_Value object, const char
 JSVM_Status OH_JSVM_GetNamedProperty(JSVM_Env env, JSVM_Value object, const char *utf8name, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetNamedProperty, env, object, utf8name, result);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && utf8name && result);
     RETURN(env, jsvm_obj_get_named(env, jsvm_v(object), utf8name, result));
@@ -53,6 +56,7 @@ JSVM_Status OH_JSVM_GetNamedProperty(JSVM_Env env, JSVM_Value object, const char
 JSVM_Status OH_JSVM_HasNamedProperty(JSVM_Env env, JSVM_Value object, const char *utf8name, bool *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(HasNamedProperty, env, object, utf8name, result);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && utf8name && result);
     RETURN(env, jsvm_obj_has_named(env, jsvm_v(object), utf8name, result));
@@ -61,6 +65,7 @@ JSVM_Status OH_JSVM_HasNamedProperty(JSVM_Env env, JSVM_Value object, const char
 JSVM_Status OH_JSVM_SetProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, JSVM_Value value)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(SetProperty, env, object, key, value);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && key && value);
     RETURN(env, jsvm_obj_set(env, jsvm_v(object), jsvm_v(key), jsvm_v(value)));
@@ -69,6 +74,7 @@ JSVM_Status OH_JSVM_SetProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key,
 JSVM_Status OH_JSVM_GetProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetProperty, env, object, key, result);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && key && result);
     RETURN(env, jsvm_obj_get(env, jsvm_v(object), jsvm_v(key), result));
@@ -77,6 +83,7 @@ JSVM_Status OH_JSVM_GetProperty(JSVM_Env env, JSVM_Value object, JSVM_Value key,
 JSVM_Status OH_JSVM_SetElement(JSVM_Env env, JSVM_Value object, uint32_t index, JSVM_Value value)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(SetElement, env, object, index, value);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && value);
     RETURN(env, jsvm_obj_set_index(env, jsvm_v(object), index, jsvm_v(value)));
@@ -85,6 +92,7 @@ JSVM_Status OH_JSVM_SetElement(JSVM_Env env, JSVM_Value object, uint32_t index, 
 JSVM_Status OH_JSVM_GetElement(JSVM_Env env, JSVM_Value object, uint32_t index, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(GetElement, env, object, index, result);
     CHECK_NO_PENDING(env);
     CHECK_ARG(env, object && result);
     RETURN(env, jsvm_obj_get_index(env, jsvm_v(object), index, result));

@@ -13,6 +13,7 @@
 #include <limits.h>
 
 #include "ops.h"
+#include "journal_gen.h"
 #include "promise.h"
 
 /* Same macros as fast.c (kept local: each file is its own translation unit). */
@@ -44,6 +45,7 @@ static inline int jsvm_length_ok(const void *str, size_t len)
 JSVM_Status OH_JSVM_CreateStringUtf8(JSVM_Env env, const char *str, size_t length, JSVM_Value *result)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreateStringUtf8, env, str, length, result);
     CHECK_ARG(env, result && jsvm_length_ok(str, length));
     RETURN(env, jsvm_op_string(env, JSVM_STR_UTF8, str, length, result));
 }
@@ -62,6 +64,7 @@ JSVM_Status OH_JSVM_GetValueStringUtf8(JSVM_Env env, JSVM_Value value, char *buf
 JSVM_Status OH_JSVM_CreatePromise(JSVM_Env env, JSVM_Deferred *deferred, JSVM_Value *promise)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(CreatePromise, env, deferred, promise);
     if (!deferred || !promise)
         BAD_ARGS_JS(env);
     RETURN(env, jsvm_op_create_promise(env, deferred, promise));
@@ -72,6 +75,7 @@ JSVM_Status OH_JSVM_CreatePromise(JSVM_Env env, JSVM_Deferred *deferred, JSVM_Va
 JSVM_Status OH_JSVM_ResolveDeferred(JSVM_Env env, JSVM_Deferred deferred, JSVM_Value resolution)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(ResolveDeferred, env, deferred, resolution);
     if (!deferred || !resolution)
         BAD_ARGS_JS(env);
     RETURN(env, jsvm_op_settle_deferred(env, deferred, resolution, 0));
@@ -80,6 +84,7 @@ JSVM_Status OH_JSVM_ResolveDeferred(JSVM_Env env, JSVM_Deferred deferred, JSVM_V
 JSVM_Status OH_JSVM_RejectDeferred(JSVM_Env env, JSVM_Deferred deferred, JSVM_Value rejection)
 {
     CHECK_ENV(env);
+    JSVM_JOURNALED(RejectDeferred, env, deferred, rejection);
     if (!deferred || !rejection)
         BAD_ARGS_JS(env);
     RETURN(env, jsvm_op_settle_deferred(env, deferred, rejection, 1));

@@ -1,6 +1,7 @@
 package main
 
 /*
+#include <stdlib.h>
 #include "ops.h"
 */
 import "C"
@@ -36,11 +37,15 @@ func jsvmCreateVM(options *C.JSVM_CreateVMOptions, result *C.JSVM_VM) (st C.JSVM
 	if !reg.isInitialized() {
 		return code(status.GenericFailure)
 	}
+	blob, snapshotting, st := vmSnapshotOptions(options)
+	if st != stOK {
+		return st
+	}
 	var vm C.JSVM_VM
 	if st = C.jsvm_op_create_vm(options, &vm); st != stOK {
 		return st
 	}
-	reg.addVM(vm)
+	reg.addVM(vm, snapshotting, blob)
 	*result = vm
 	return stOK
 }
@@ -54,7 +59,7 @@ func jsvmDestroyVM(vm C.JSVM_VM) (st C.JSVM_Status) {
 	if vm == nil {
 		return stInvalidArg
 	}
-	envs, ok := reg.removeVM(vm)
+	envs, kept, ok := reg.removeVM(vm)
 	if !ok {
 		return stInvalidArg
 	}
@@ -62,27 +67,40 @@ func jsvmDestroyVM(vm C.JSVM_VM) (st C.JSVM_Status) {
 		C.jsvm_env_free(env)
 	}
 	C.jsvm_vm_free(vm)
+	for _, p := range kept {
+		C.free(p)
+	}
 	return stOK
 }
 
-// jsvmSetMicrotaskPolicy implements OH_JSVM_SetMicrotaskPolicy.
+// jsvmSetMicrotaskPolicy implements OH_JSVM_SetMicrotaskPolicy. In a VM
+// made for snapshotting, the envs' journals record it (it decides when
+// their promise jobs run).
 //
 //export jsvmSetMicrotaskPolicy
 func jsvmSetMicrotaskPolicy(vm C.JSVM_VM, policy C.JSVM_MicrotaskPolicy) (st C.JSVM_Status) {
+	defer guard(&st)
 	if vm == nil || (policy != C.JSVM_MICROTASK_EXPLICIT && policy != C.JSVM_MICROTASK_AUTO) {
 		return stInvalidArg
 	}
 	vm.microtask_policy = C.int(policy)
+	if vm.depth == 0 {
+		reg.journalAll(vm, pseudoOp(fnPolicy, uint64(policy)))
+	}
 	return stOK
 }
 
-// jsvmPerformMicrotaskCheckpoint implements OH_JSVM_PerformMicrotaskCheckpoint.
+// jsvmPerformMicrotaskCheckpoint implements OH_JSVM_PerformMicrotaskCheckpoint
+// (recorded by the journals of a VM made for snapshotting).
 //
 //export jsvmPerformMicrotaskCheckpoint
 func jsvmPerformMicrotaskCheckpoint(vm C.JSVM_VM) (st C.JSVM_Status) {
 	defer guard(&st)
 	if vm == nil {
 		return stInvalidArg
+	}
+	if vm.depth == 0 {
+		reg.journalAll(vm, pseudoOp(fnCheckpoint))
 	}
 	C.jsvm_op_microtask_checkpoint_vm(vm)
 	return stOK

@@ -11,6 +11,7 @@
 #include "native.h"
 #include "values.h"
 #include "memory.h"
+#include "snapshot.h"
 
 const char *jsvm_status_messages[JSVM_STATUS_COUNT];
 const char *jsvm_engine_name = "QuickJS-ng";
@@ -796,6 +797,7 @@ void jsvm_env_free(JSVM_Env env)
     jsvm_native_env_release_refs(env);
     jsvm_native_env_finalize(env); /* records the last finalizers created */
     jsvm_fin_drain(env);
+    jsvm_snap_release_held(env);
     jsvm_vals_release(env);
     JS_FreeValue(env->ctx, env->k_global);
     JS_FreeContext(env->ctx);

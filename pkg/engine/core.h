@@ -168,6 +168,12 @@ struct JSVM_Env__ {
     void *instance_hint;
     /* intrinsics, deferreds, external buffers (values.h) */
     struct jsvm_vals *vals;
+    /* startup snapshots (cmd/libjsvm/journal.go): nonzero while host calls
+     * on this env are recorded; the buffers whose bytes the host was handed
+     * (their contents go into a snapshot) */
+    int journal;
+    JSValue *jr_held;
+    uint32_t jr_nheld, jr_capheld;
 };
 
 
