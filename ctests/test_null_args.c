@@ -141,6 +141,29 @@ NULL_CASE(DestroyVM)
     EXPECT_NULL_HANDLE(OH_JSVM_DestroyVM(NULL));
 }
 
+NULL_CASE(CreateSnapshot)
+{
+    const char *blob = NULL;
+    size_t size = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSnapshot(NULL, 1, &f->env, &blob, &size));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSnapshot(f->vm, 1, &f->env, NULL, &size));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSnapshot(f->vm, 1, &f->env, &blob, NULL));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateSnapshot(f->vm, 1, NULL, &blob, &size));
+    /* the fixture's VM was not created for snapshotting */
+    EXPECT_VM_STATUS(OH_JSVM_CreateSnapshot(f->vm, 1, &f->env, &blob, &size), JSVM_GENERIC_FAILURE);
+    EXPECT_TRUE(blob == NULL && size == 0);
+}
+
+NULL_CASE(CreateEnvFromSnapshot)
+{
+    JSVM_Env env = (JSVM_Env)SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateEnvFromSnapshot(NULL, 0, &env));
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateEnvFromSnapshot(f->vm, 0, NULL));
+    /* the fixture's VM has no snapshot */
+    EXPECT_VM_STATUS(OH_JSVM_CreateEnvFromSnapshot(f->vm, 0, &env), JSVM_GENERIC_FAILURE);
+    EXPECT_TRUE(env == NULL);
+}
+
 NULL_CASE(GetVM)
 {
     JSVM_VM vm = NULL;
@@ -2375,6 +2398,7 @@ NULL_CASE(SetHandlerForPromiseReject)
 static const jt_test null_cases[] = {
     /* init & VM */
     CASE_ENTRY(Init), CASE_ENTRY(CreateVM), CASE_ENTRY(DestroyVM), CASE_ENTRY(GetVM),
+    CASE_ENTRY(CreateSnapshot), CASE_ENTRY(CreateEnvFromSnapshot),
     /* env */
     CASE_ENTRY(CreateEnv), CASE_ENTRY(DestroyEnv),
     /* scopes */
