@@ -49,6 +49,13 @@ func (r *registry) initOnce(opts *C.JSVM_InitOptions) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.initialized {
+		// Still refused, but a table of external references is taken if
+		// the first call gave none: a host that must initialize the
+		// library before loading the module that owns the table (as
+		// jsvm-ohos-run does) can pass it on (docs/deviations.md).
+		if opts != nil && opts.externalReferences != nil && len(r.extRefs().list) == 0 {
+			r.ext.Store(newExtRefTable(opts.externalReferences))
+		}
 		return false
 	}
 	r.initialized = true
