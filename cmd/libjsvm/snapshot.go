@@ -59,10 +59,12 @@ func vmSnapshotOptions(o *C.JSVM_CreateVMOptions) (*snapshot.Blob, bool, C.JSVM_
 		}
 		return nil, snapshotting, stOK
 	}
-	if o.snapshotBlobSize == 0 || o.snapshotBlobSize > 1<<40 {
+	if o.snapshotBlobSize == 0 || o.snapshotBlobSize > 1<<31-1 {
 		return nil, false, stInvalidArg
 	}
-	data := unsafe.Slice((*byte)(unsafe.Pointer(o.snapshotBlobData)), int(o.snapshotBlobSize))
+	// A copy: the decoded blob refers to its bytes, and the caller may free
+	// the blob once the VM exists.
+	data := C.GoBytes(unsafe.Pointer(o.snapshotBlobData), C.int(o.snapshotBlobSize))
 	blob, err := snapshot.Decode(data, snapshotTag)
 	if err == nil && !sameFuncs(blob.Funcs) {
 		err = snapshot.ErrEngine
