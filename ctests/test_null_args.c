@@ -2389,6 +2389,61 @@ NULL_CASE(SetHandlerForPromiseReject)
     EXPECT_VM_STATUS(OH_JSVM_SetHandlerForPromiseReject(f->vm, NULL), JSVM_OK);
 }
 
+/* ---- GC handlers and heap threshold (issue 5) ---- */
+
+static void nc_gc(JSVM_VM vm, JSVM_GCType type, JSVM_GCCallbackFlags flags, void *data)
+{
+    (void)vm; (void)type; (void)flags; (void)data;
+}
+static void nc_thr(JSVM_VM vm, uint64_t threshold, void *data) { (void)vm; (void)threshold; (void)data; }
+
+NULL_CASE(AddHandlerForGC)
+{
+    int d = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_AddHandlerForGC(NULL, JSVM_CB_TRIGGER_BEFORE_GC, nc_gc, JSVM_GC_TYPE_ALL, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_AddHandlerForGC(f->vm, JSVM_CB_TRIGGER_BEFORE_GC, NULL, JSVM_GC_TYPE_ALL, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_AddHandlerForGC(f->vm, (JSVM_CBTriggerTimeForGC)2, nc_gc, JSVM_GC_TYPE_ALL, &d));
+    EXPECT_VM_STATUS(OH_JSVM_AddHandlerForGC(f->vm, JSVM_CB_TRIGGER_BEFORE_GC, nc_gc, JSVM_GC_TYPE_ALL, &d), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_AddHandlerForGC(f->vm, JSVM_CB_TRIGGER_BEFORE_GC, nc_gc, JSVM_GC_TYPE_ALL, &d));
+    /* userData may be NULL */
+    EXPECT_VM_STATUS(OH_JSVM_AddHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, JSVM_GC_TYPE_ALL, NULL), JSVM_OK);
+}
+
+NULL_CASE(RemoveHandlerForGC)
+{
+    int d = 0;
+    EXPECT_VM_STATUS(OH_JSVM_AddHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, JSVM_GC_TYPE_ALL, &d), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveHandlerForGC(NULL, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, NULL, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveHandlerForGC(f->vm, (JSVM_CBTriggerTimeForGC)5, nc_gc, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, NULL));
+    EXPECT_VM_STATUS(OH_JSVM_RemoveHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, &d), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_RemoveHandlerForGC(f->vm, JSVM_CB_TRIGGER_AFTER_GC, nc_gc, &d));
+}
+
+NULL_CASE(SetHeapThresholdCallback)
+{
+    int d = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHeapThresholdCallback(NULL, 1 << 20, nc_thr, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHeapThresholdCallback(f->vm, 1 << 20, NULL, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHeapThresholdCallback(f->vm, 0, nc_thr, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHeapThresholdCallback(f->vm, UINT64_MAX, nc_thr, &d));
+    EXPECT_VM_STATUS(OH_JSVM_SetHeapThresholdCallback(f->vm, 1 << 20, nc_thr, NULL), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_SetHeapThresholdCallback(f->vm, 1 << 20, nc_thr, NULL));
+}
+
+NULL_CASE(ClearHeapThresholdCallback)
+{
+    int d = 0;
+    EXPECT_NULL_HANDLE(OH_JSVM_ClearHeapThresholdCallback(f->vm, 1 << 20, nc_thr, &d)); /* none registered */
+    EXPECT_VM_STATUS(OH_JSVM_SetHeapThresholdCallback(f->vm, 1 << 20, nc_thr, &d), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_ClearHeapThresholdCallback(NULL, 1 << 20, nc_thr, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_ClearHeapThresholdCallback(f->vm, 1 << 20, NULL, &d));
+    EXPECT_NULL_HANDLE(OH_JSVM_ClearHeapThresholdCallback(f->vm, 1 << 20, nc_thr, NULL));
+    EXPECT_NULL_HANDLE(OH_JSVM_ClearHeapThresholdCallback(f->vm, 0, nc_thr, &d));
+    EXPECT_VM_STATUS(OH_JSVM_ClearHeapThresholdCallback(f->vm, 1 << 20, nc_thr, &d), JSVM_OK);
+}
+
 /* =====================================================================
  * The table
  * ===================================================================== */
@@ -2482,6 +2537,9 @@ static const jt_test null_cases[] = {
     /* heap statistics, VM handlers */
     CASE_ENTRY(GetHeapStatistics), CASE_ENTRY(SetHandlerForOOMError), CASE_ENTRY(SetHandlerForFatalError),
     CASE_ENTRY(SetHandlerForPromiseReject),
+    /* GC handlers, heap threshold */
+    CASE_ENTRY(AddHandlerForGC), CASE_ENTRY(RemoveHandlerForGC), CASE_ENTRY(SetHeapThresholdCallback),
+    CASE_ENTRY(ClearHeapThresholdCallback),
 };
 #define N_CASES (sizeof null_cases / sizeof null_cases[0])
 

@@ -15,6 +15,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_AddFinalizer(JSVM_Env env, JSVM_Value jsObject, v
     return jsvmAddFinalizer(env, jsObject, finalizeData, finalizeCb, finalizeHint, result);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_AddHandlerForGC(JSVM_VM vm, JSVM_CBTriggerTimeForGC triggerTime, JSVM_HandlerForGC handler, JSVM_GCType gcType, void* userData)
+{
+    return jsvmAddHandlerForGC(vm, triggerTime, handler, gcType, userData);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_AdjustExternalMemory(JSVM_Env env, int64_t changeInBytes, int64_t* result)
 {
     return jsvmAdjustExternalMemory(env, changeInBytes, result);
@@ -28,6 +33,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_AllocateArrayBufferBackingStoreData(size_t byteLe
 JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag, bool* result)
 {
     return jsvmCheckObjectTypeTag(env, value, (JSVM_TypeTag*)typeTag, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ClearHeapThresholdCallback(JSVM_VM vm, uint64_t threshold, JSVM_HandlerForHeapThreshold callback, void* data)
+{
+    return jsvmClearHeapThresholdCallback(vm, threshold, callback, data);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CoerceToBigInt(JSVM_Env env, JSVM_Value value, JSVM_Value* result)
@@ -677,6 +687,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_ReleaseScript(JSVM_Env env, JSVM_Script script)
     return jsvmReleaseScript(env, script);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_RemoveHandlerForGC(JSVM_VM vm, JSVM_CBTriggerTimeForGC triggerTime, JSVM_HandlerForGC handler, void* userData)
+{
+    return jsvmRemoveHandlerForGC(vm, triggerTime, handler, userData);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_RemoveWrap(JSVM_Env env, JSVM_Value jsObject, void** result)
 {
     JSVM_JOURNALED(RemoveWrap, env, jsObject, result);
@@ -708,6 +723,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_SetHandlerForOOMError(JSVM_VM vm, JSVM_HandlerFor
 JSVM_Status JSVM_CDECL OH_JSVM_SetHandlerForPromiseReject(JSVM_VM vm, JSVM_HandlerForPromiseReject handler)
 {
     return jsvmSetHandlerForPromiseReject(vm, handler);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_SetHeapThresholdCallback(JSVM_VM vm, uint64_t threshold, JSVM_HandlerForHeapThreshold callback, void* data)
+{
+    return jsvmSetHeapThresholdCallback(vm, threshold, callback, data);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_SetMicrotaskPolicy(JSVM_VM vm, JSVM_MicrotaskPolicy policy)

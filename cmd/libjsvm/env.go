@@ -68,8 +68,10 @@ func jsvmAdjustExternalMemory(env C.JSVM_Env, changeInBytes C.int64_t, result *C
 
 // jsvmMemoryPressureNotification implements OH_JSVM_MemoryPressureNotification:
 // NONE only drains queued finalizers; MODERATE runs a full GC; CRITICAL and
-// LOW_MEMORY run GC until a second pass (collecting what the first pass's
-// finalizers released), then drain finalizers.
+// LOW_MEMORY run the collector twice (collecting what the first pass
+// released), then drain finalizers. The VM's GC and heap-threshold callbacks
+// run around the collection (flags FORCED, or COLLECT_ALL_AVAILABLE_GARBAGE
+// for the critical levels).
 //
 //export jsvmMemoryPressureNotification
 func jsvmMemoryPressureNotification(env C.JSVM_Env, level C.JSVM_MemoryPressureLevel) (st C.JSVM_Status) {

@@ -5,6 +5,8 @@ package main
 */
 import "C"
 
+import "unsafe"
+
 // jsvmGetHeapStatistics implements OH_JSVM_GetHeapStatistics from QuickJS's
 // own accounting (JS_ComputeMemoryUsage); docs/deviations.md says how each
 // field maps. The global-handle fields count the envs' reference tables.
@@ -62,4 +64,59 @@ func jsvmSetHandlerForPromiseReject(vm C.JSVM_VM, handler C.JSVM_HandlerForPromi
 	}
 	C.jsvm_mem_set_reject_handler(vm, handler)
 	return stOK
+}
+
+// jsvmAddHandlerForGC implements OH_JSVM_AddHandlerForGC. The library runs
+// every collection of the VM itself, at safe points, so handlers are called
+// around each one whose type (always JSVM_GC_TYPE_MARK_SWEEP_COMPACT) is in
+// gcType (pkg/engine/memory.c).
+//
+//export jsvmAddHandlerForGC
+func jsvmAddHandlerForGC(vm C.JSVM_VM, triggerTime C.JSVM_CBTriggerTimeForGC, handler C.JSVM_HandlerForGC,
+	gcType C.JSVM_GCType, userData unsafe.Pointer) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	return C.jsvm_gc_add_handler(vm, triggerTime, handler, gcType, userData)
+}
+
+// jsvmRemoveHandlerForGC implements OH_JSVM_RemoveHandlerForGC: the
+// registration is identified by (triggerTime, handler, userData).
+//
+//export jsvmRemoveHandlerForGC
+func jsvmRemoveHandlerForGC(vm C.JSVM_VM, triggerTime C.JSVM_CBTriggerTimeForGC, handler C.JSVM_HandlerForGC,
+	userData unsafe.Pointer) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	return C.jsvm_gc_remove_handler(vm, triggerTime, handler, userData)
+}
+
+// jsvmSetHeapThresholdCallback implements OH_JSVM_SetHeapThresholdCallback:
+// one callback per VM, called before collections while the VM's heap holds
+// at least threshold bytes.
+//
+//export jsvmSetHeapThresholdCallback
+func jsvmSetHeapThresholdCallback(vm C.JSVM_VM, threshold C.uint64_t, callback C.JSVM_HandlerForHeapThreshold,
+	data unsafe.Pointer) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	return C.jsvm_gc_set_threshold(vm, threshold, callback, data)
+}
+
+// jsvmClearHeapThresholdCallback implements OH_JSVM_ClearHeapThresholdCallback:
+// the (threshold, callback, data) triple must be the registered one.
+//
+//export jsvmClearHeapThresholdCallback
+func jsvmClearHeapThresholdCallback(vm C.JSVM_VM, threshold C.uint64_t, callback C.JSVM_HandlerForHeapThreshold,
+	data unsafe.Pointer) (st C.JSVM_Status) {
+	defer guard(&st)
+	if vm == nil {
+		return stInvalidArg
+	}
+	return C.jsvm_gc_clear_threshold(vm, threshold, callback, data)
 }

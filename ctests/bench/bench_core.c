@@ -15,6 +15,11 @@
  *   h  CreateArraybuffer of 1 MiB + fill from C + read in JS
  *   i  CreateBigintWords + GetValueBigintWords of 4 words
  *   j  CreatePromise + ResolveDeferred + PerformMicrotaskCheckpoint
+ *   k-p  native state (bench_native.h)
+ *   q  MemoryPressureNotification(MODERATE), one full collection of a small
+ *      heap, with one empty GC handler registered; its "baseline" is the
+ *      same call on an identical VM without a handler, so the ratio is the
+ *      handler's overhead per collection (both sides are JSVM)
  *
  * The program is linked against libjsvm_full.so: the library built without
  * its linker version script, so it also exports QuickJS's JS_* symbols. The
@@ -660,6 +665,51 @@ static void base_j(long n)
 
 #include "bench_native.h"
 
+/* ---- (q): the cost of a registered GC handler per collection ---- */
+
+static JSVM_VM gcvm[2];       /* [0] with one handler, [1] without */
+static JSVM_Env gcenv[2];
+static long gc_calls;
+
+static void gc_empty(JSVM_VM vm, JSVM_GCType type, JSVM_GCCallbackFlags flags, void *data)
+{
+    (void)vm;
+    (void)type;
+    (void)flags;
+    (void)data;
+    gc_calls++; /* the one store shows it ran (checked at setup) */
+}
+
+static void jsvm_gc_setup(void)
+{
+    for (int i = 0; i < 2; i++) {
+        CHECK(OH_JSVM_CreateVM(NULL, &gcvm[i]));
+        CHECK(OH_JSVM_CreateEnv(gcvm[i], 0, NULL, &gcenv[i]));
+    }
+    CHECK(OH_JSVM_AddHandlerForGC(gcvm[0], JSVM_CB_TRIGGER_BEFORE_GC, gc_empty, JSVM_GC_TYPE_ALL, NULL));
+    CHECK(OH_JSVM_MemoryPressureNotification(gcenv[0], JSVM_MEMORY_PRESSURE_LEVEL_MODERATE));
+    CHECK(OH_JSVM_MemoryPressureNotification(gcenv[1], JSVM_MEMORY_PRESSURE_LEVEL_MODERATE));
+    if (gc_calls != 1)
+        CHECK(!"the GC handler runs once per collection, on its VM only");
+}
+
+static void jsvm_gc_teardown(void)
+{
+    for (int i = 0; i < 2; i++) {
+        CHECK(OH_JSVM_DestroyEnv(gcenv[i]));
+        CHECK(OH_JSVM_DestroyVM(gcvm[i]));
+    }
+}
+
+static void jsvm_gc_pressure(int i, long n)
+{
+    for (long k = 0; k < n; k++)
+        bad |= OH_JSVM_MemoryPressureNotification(gcenv[i], JSVM_MEMORY_PRESSURE_LEVEL_MODERATE);
+}
+
+static void jsvm_q(long n) { jsvm_gc_pressure(0, n); }
+static void jsvm_q0(long n) { jsvm_gc_pressure(1, n); }
+
 /* ------------------------------------------------------------------ */
 /* harness                                                             */
 
@@ -697,6 +747,8 @@ static const op_t ops[] = {
     {'n', "NewInstance of a native class", 1000, 200000, 2.0, {jsvm_n, BASE(base_n)}},
     {'o', "GetReferenceValue (strong)", 1000, 1000000, 2.0, {jsvm_o, BASE(base_o)}},
     {'p', "Unwrap at random over 100,000 wrapped (memory-bound)", 1000, 1000000, 0, {jsvm_p, BASE(base_p)}},
+    /* both sides JSVM: with one empty GC handler / without */
+    {'q', "GC (MemoryPressure MODERATE), 1 empty GC handler vs none", 1, 2000, 0, {jsvm_q, jsvm_q0}},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -778,7 +830,7 @@ static void print_copy_reference(void)
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: bench_core [--only=abcdefghijklmnop] [--reps=R] [--ms=T] [--jsvm-only]\n"
+            "usage: bench_core [--only=abcdefghijklmnopq] [--reps=R] [--ms=T] [--jsvm-only]\n"
             "                  [--callgrind [--iters=N]]\n"
             "  --reps=R     repetitions per op and side (default 9)\n"
             "  --ms=T       target milliseconds per repetition (default 60)\n"
@@ -794,7 +846,7 @@ int main(int argc, char **argv)
     int reps = 9, callgrind = 0, jsvm_only = 0;
     double ms = 60;
     long iters = 0;
-    const char *only = "abcdefghijklmnop";
+    const char *only = "abcdefghijklmnopq";
 
 #ifdef BENCH_JSVM_ONLY
     jsvm_only = 1;
@@ -828,6 +880,7 @@ int main(int argc, char **argv)
 
     jsvm_setup();
     jsvm_native_setup();
+    jsvm_gc_setup();
 #ifndef BENCH_JSVM_ONLY
     if (!jsvm_only) {
         base_setup();
@@ -897,7 +950,7 @@ int main(int argc, char **argv)
                 med[s] = median(t[s], reps); /* sorts t[s] */
                 mn[s] = t[s][0];
             }
-            const char *fmt = op->id == 'e' || op->id == 'h' ? "%.0f" : "%.1f";
+            const char *fmt = op->id == 'e' || op->id == 'h' || op->id == 'q' ? "%.0f" : "%.1f";
             char j[32], b[32], jm[32];
             snprintf(j, sizeof j, fmt, med[0]);
             snprintf(jm, sizeof jm, fmt, mn[0]);
@@ -935,6 +988,7 @@ int main(int argc, char **argv)
         base_teardown();
     }
 #endif
+    jsvm_gc_teardown();
     jsvm_native_teardown();
     jsvm_teardown();
     if (bad) {

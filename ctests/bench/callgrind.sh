@@ -8,14 +8,16 @@
 # so the Go runtime's background threads (sysmon, GC workers) are left out;
 # everything the calls do on the calling thread, Go included, is counted.
 # GODEBUG=asyncpreemptoff=1: callgrind 3.19 asserts on the Go runtime's
-# preemption signals otherwise.
+# preemption signals otherwise. cpu.rdtscp=off: on CPUs that have RDTSCP
+# (e.g. AMD EPYC) the Go runtime's cputicks uses it and valgrind 3.19 stops
+# the process with SIGILL; the runtime then falls back to fenced RDTSC.
 set -eu
 bench=${1:?usage: callgrind.sh path/to/bench_core [bench_core args]}
 shift
 command -v valgrind >/dev/null || { echo "callgrind.sh: valgrind not installed" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-GODEBUG=asyncpreemptoff=1 valgrind --tool=callgrind --separate-threads=yes \
+GODEBUG=asyncpreemptoff=1,cpu.rdtscp=off valgrind --tool=callgrind --separate-threads=yes \
     --callgrind-out-file="$out/cg.%p" "$bench" --callgrind "$@" \
     >"$out/stdout" 2>"$out/stderr" || {
     cat "$out/stderr" >&2

@@ -262,10 +262,12 @@ static size_t jsvm_stack_room(void)
 
 void jsvm_vm_enter(struct JSVM_VM__ *vm)
 {
+    if (vm->depth++ != 0)
+        return;
     /* The limit is an absolute address (stack base + margin), so it stays
      * right for every entry on the same thread: recompute it only when the
      * VM is entered from another thread than last time. */
-    if (vm->depth++ == 0 && (!vm->stack_thread_set || !pthread_equal(vm->stack_thread, pthread_self()))) {
+    if (!vm->stack_thread_set || !pthread_equal(vm->stack_thread, pthread_self())) {
         vm->stack_thread = pthread_self();
         vm->stack_thread_set = 1;
         size_t room = jsvm_stack_room();
@@ -274,6 +276,11 @@ void jsvm_vm_enter(struct JSVM_VM__ *vm)
         JS_SetMaxStackSize(vm->rt, limit);
         vm->stack_limit = (uintptr_t)__builtin_frame_address(0) - limit;
     }
+    /* A safe point of the collection schedule (memory.c): garbage made
+     * from C since the last collection is collected before JS runs. After
+     * the depth increment, so callbacks run at depth 1 and API calls they
+     * make do not run the outermost-leave work (microtasks, finalizers). */
+    jsvm_gc_poll(vm);
 }
 
 void jsvm_enter(JSVM_Env env)

@@ -124,7 +124,7 @@ struct JSVM_VM__ {
     pthread_t stack_thread;      /* the thread stack_limit was computed for */
     int stack_thread_set;
     /* memory.c (issue 5): limits, statistics, VM-level handlers */
-    struct jsvm_heap *heap;      /* allocator state (limit, usage, peak) */
+    struct jsvm_heap *heap;      /* allocator state (limit, usage, peak) and GC callbacks; never NULL once created */
     size_t mem_limit;            /* the memory limit in bytes; 0 = none */
     size_t peak_malloc;          /* highest malloc_size seen (heap statistics) */
     uint64_t oom_seen;           /* allocation failures already looked at (OOM handler) */

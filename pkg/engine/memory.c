@@ -1,6 +1,7 @@
 /*
  * memory.c: memory limits (JSVM_CreateVMOptions heap sizes and QuickJS's
- * controls), heap statistics, and the VM-level handlers for out-of-memory
+ * controls), heap statistics, the collection schedule with the GC and
+ * heap-threshold callbacks, and the VM-level handlers for out-of-memory
  * errors, fatal errors and promise rejections (issue 5).
  *
  * QuickJS enforces a memory limit itself: an allocation that would take
@@ -51,14 +52,7 @@ static size_t jsvm_env_size(const char *name)
  * limit so that the error (and a catch block's first steps) can still be
  * allocated; the reserve closes when usage falls back under the limit. It
  * also records the exact peak for the heap statistics. */
-struct jsvm_heap {
-    size_t limit;     /* 0 = none */
-    size_t reserve;   /* headroom opened by a refusal */
-    size_t used;      /* usable bytes currently allocated */
-    size_t peak;
-    int oom;          /* a request was refused; reserve open */
-    uint64_t failures; /* allocations that returned NULL (refused or failed) */
-};
+/* struct jsvm_heap is in memory.h. */
 
 #define JSVM_OOM_RESERVE (256 * 1024)
 
@@ -81,11 +75,22 @@ static void jsvm_heap_add(struct jsvm_heap *h, void *p)
         h->peak = h->used;
 }
 
+static void jsvm_gc_rearm(struct jsvm_heap *h);
+
+/* Usage went down (or a block was resized): close the reserve, rearm the
+ * collection schedule. */
+static void jsvm_heap_fell(struct jsvm_heap *h)
+{
+    if (h->oom && h->used < h->limit)
+        h->oom = 0;
+    if (h->used < h->gc_rearm)
+        jsvm_gc_rearm(h);
+}
+
 static void jsvm_heap_sub(struct jsvm_heap *h, size_t n)
 {
     h->used -= n;
-    if (h->oom && h->used < h->limit)
-        h->oom = 0;
+    jsvm_heap_fell(h);
 }
 
 static void *jsvm_heap_calloc(void *opaque, size_t count, size_t size)
@@ -137,8 +142,9 @@ static void *jsvm_heap_realloc(void *opaque, void *ptr, size_t size)
         h->failures++;
         return NULL;
     }
-    jsvm_heap_sub(h, old);
+    h->used -= old; /* then the new size: no check sees the dip between */
     jsvm_heap_add(h, p);
+    jsvm_heap_fell(h);
     return p;
 }
 
@@ -161,13 +167,280 @@ JSRuntime *jsvm_mem_new_runtime(struct jsvm_heap **heap)
         free(h);
         return NULL;
     }
+    /* QuickJS would collect cycles inside object allocations, where no
+     * callback may run; the library schedules every collection instead
+     * (jsvm_gc_poll). A threshold of SIZE_MAX is never exceeded. Nothing
+     * is scheduled until jsvm_mem_configure starts the schedule. */
+    JS_SetGCThreshold(rt, (size_t)-1);
+    h->gc_next = SIZE_MAX;
     *heap = h;
     return rt;
 }
 
 void jsvm_mem_free_heap(struct jsvm_heap *heap)
 {
+    if (heap)
+        free(heap->handlers);
     free(heap);
+}
+
+/* ------------------------------------------------------------------ */
+/* collections                                                         */
+
+/* QuickJS frees most garbage at once by reference counting; its collector
+ * (JS_RunGC) only finds unreachable cycles, and QuickJS runs it itself from
+ * object allocations once malloc_size passes a threshold. No user code may
+ * run there, so GC callbacks could not be called around those collections.
+ * The library therefore switches that trigger off (jsvm_mem_new_runtime)
+ * and runs every collection itself, at safe points:
+ *  - the outermost JS entry of an API call (jsvm_vm_enter), so garbage
+ *    made from C is collected too, at the next call that enters JS;
+ *  - QuickJS's interrupt handler, which the interpreter polls every 10,000
+ *    branches and calls; an allocation (and so QuickJS's own collection)
+ *    could have happened at each of those points, so collecting there is
+ *    as safe as it was before.
+ * The check at both is one compare of the allocator's byte count with
+ * heap->gc_next; the collection itself is out of line (jsvm_gc_scheduled). */
+
+/* QuickJS's initial threshold: the first collection comes once the runtime
+ * holds this much, unless the options or LIBJSVM_GC_THRESHOLD say
+ * otherwise. Also the floor of later schedules, so small heaps are not
+ * collected over and over. */
+#define JSVM_GC_MIN (256 * 1024)
+/* The least allocation between two collections under a memory limit. */
+#define JSVM_GC_MIN_STEP (64 * 1024)
+
+/* Where the schedule puts the next collection, `next` being what the
+ * growth policy wants, given `live` bytes in use now.
+ *
+ * Without a limit, `next` stands. Under a limit L, a collection that comes
+ * only after an allocation is refused comes too late: the script has
+ * already received its out-of-memory error although garbage cycles might
+ * have made room (the allocator cannot collect: it runs inside QuickJS).
+ * So the next collection must come before usage reaches L. Capping `next`
+ * at a fixed mark below L (say 90%) would do that while live data is small,
+ * but once live data itself sits above the mark, every safe point would
+ * find usage above it and run a full collection again, each one walking
+ * the whole heap for nothing. Instead the collection is put halfway
+ * between what is in use and the limit: live + (L - live) / 2. That is
+ * still before L, and it always leaves allocation to do between two
+ * collections: while live data grows toward L the allowance halves at
+ * each collection (reaching L costs about log2(room / 64 KiB) collections
+ * more than the growth policy would), a program churning garbage with its
+ * live data near L collects every (L - live) / 2 bytes (the price of
+ * running close to a limit), and one that allocates nothing does not
+ * collect at all. A floor of 64 KiB of allocation between collections
+ * keeps a VM at its limit (in the out-of-memory reserve) from collecting
+ * at every safe point; its next collection may lie above L, where the
+ * allocator refuses anyway.
+ *
+ * A schedule made while usage was high goes stale when reference counting
+ * later frees most of it (a big array dropped): the next collection would
+ * still wait until usage climbs back next to L, and cycles made meanwhile
+ * could reach L between two polls. So under a limit the allocator
+ * reschedules (jsvm_gc_rearm) whenever usage falls below half of what it
+ * was when the schedule was made: one compare on its free path.
+ *
+ * What remains: safe points are polled, not exact. A script allocating
+ * faster than half the remaining room between two polls (10,000 branches
+ * or calls: 1-2 MiB of small objects in a tight loop) can reach the limit
+ * before the collection that would have made room; under small limits (a
+ * few MiB) this shows up as an out-of-memory error with collectable
+ * garbage in the heap. */
+static void jsvm_gc_schedule(struct jsvm_heap *h, size_t live, size_t next)
+{
+    if (next < JSVM_GC_MIN)
+        next = JSVM_GC_MIN;
+    h->gc_rearm = 0;
+    if (h->limit) {
+        size_t room = h->limit > live ? h->limit - live : 0;
+        if (next > live + room / 2)
+            next = live + room / 2;
+        if (next < live + JSVM_GC_MIN_STEP)
+            next = live + JSVM_GC_MIN_STEP;
+        h->gc_rearm = live / 2;
+    }
+    h->gc_next = next;
+}
+
+/* QuickJS's own policy: collect again when the heap has grown by half of
+ * what is in use now. */
+static size_t jsvm_gc_growth(size_t live)
+{
+    return live > SIZE_MAX / 3 ? SIZE_MAX : live + live / 2;
+}
+
+/* Called by the allocator (inside QuickJS: it only computes) when usage
+ * has halved since the schedule was made under a limit. */
+static void jsvm_gc_rearm(struct jsvm_heap *h)
+{
+    jsvm_gc_schedule(h, h->used, jsvm_gc_growth(h->used));
+}
+
+/* QuickJS polls this from the interpreter. Non-zero would throw an
+ * uncatchable "interrupted" error: it only serves as a safe point. */
+static int jsvm_gc_interrupt(JSRuntime *rt, void *opaque)
+{
+    (void)rt;
+    jsvm_gc_poll(opaque);
+    return 0;
+}
+
+/* The first collection: once the runtime holds `first` bytes (0 = the
+ * default). */
+static void jsvm_gc_start(struct JSVM_VM__ *vm, size_t first)
+{
+    struct jsvm_heap *h = vm->heap;
+    jsvm_gc_schedule(h, h->used, first ? first : JSVM_GC_MIN);
+    JS_SetInterruptHandler(vm->rt, jsvm_gc_interrupt, vm);
+}
+
+/* Calls the handlers registered for `when`. A handler may add or remove
+ * handlers: the array may move (so entries are read by index, one at a
+ * time), handlers added now wait for the next collection (the count is
+ * taken first), and removed ones are only marked (indices stay valid) and
+ * are not called once removed. */
+static void jsvm_gc_dispatch(struct JSVM_VM__ *vm, int when, JSVM_GCCallbackFlags flags)
+{
+    struct jsvm_heap *h = vm->heap;
+    uint32_t n = h->nhandlers;
+    for (uint32_t i = 0; i < n; i++) {
+        jsvm_gc_handler e = h->handlers[i];
+        if (e.removed || e.when != when || !(e.mask & JSVM_GC_TYPE_MARK_SWEEP_COMPACT))
+            continue;
+        e.cb(vm, JSVM_GC_TYPE_MARK_SWEEP_COMPACT, flags, e.data);
+    }
+}
+
+/* Drops the handlers marked removed during a collection. */
+static void jsvm_gc_sweep(struct jsvm_heap *h)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < h->nhandlers; i++)
+        if (!h->handlers[i].removed)
+            h->handlers[k++] = h->handlers[i];
+    h->nhandlers = k;
+    h->removed = 0;
+}
+
+void jsvm_gc_collect(struct JSVM_VM__ *vm, JSVM_GCCallbackFlags flags, int passes)
+{
+    struct jsvm_heap *h = vm->heap;
+    if (h->collecting) {
+        /* A callback forced a collection: run it, but call nobody (the
+         * callbacks are not re-entrant); the outer collection reschedules. */
+        while (passes-- > 0)
+            JS_RunGC(vm->rt);
+        return;
+    }
+    h->collecting = 1;
+    /* The threshold callback comes first, before the GC handlers; it may
+     * clear itself and register another (the fields are read again). */
+    if (h->thr_cb && h->used >= h->thr)
+        h->thr_cb(vm, h->thr, h->thr_data);
+    if (h->nhandlers)
+        jsvm_gc_dispatch(vm, JSVM_CB_TRIGGER_BEFORE_GC, flags);
+    /* QuickJS's collector is one full, non-generational cycle collection:
+     * that is what JSVM_GC_TYPE_MARK_SWEEP_COMPACT describes. */
+    while (passes-- > 0)
+        JS_RunGC(vm->rt);
+    if (h->nhandlers)
+        jsvm_gc_dispatch(vm, JSVM_CB_TRIGGER_AFTER_GC, flags);
+    h->collecting = 0;
+    if (h->removed)
+        jsvm_gc_sweep(h);
+    h->collections++;
+    jsvm_gc_schedule(h, h->used, jsvm_gc_growth(h->used));
+}
+
+__attribute__((noinline, cold)) void jsvm_gc_scheduled(struct JSVM_VM__ *vm)
+{
+    /* A callback that allocates (or enters JS) must not start a collection
+     * inside the one whose callbacks are running. */
+    if (vm->heap->collecting)
+        return;
+    jsvm_gc_collect(vm, JSVM_NO_GC_CALLBACK_FLAGS, 1);
+}
+
+static jsvm_gc_handler *jsvm_gc_find(struct jsvm_heap *h, int when, JSVM_HandlerForGC cb, void *data)
+{
+    for (uint32_t i = 0; i < h->nhandlers; i++) {
+        jsvm_gc_handler *e = &h->handlers[i];
+        if (!e->removed && e->when == when && e->cb == cb && e->data == data)
+            return e;
+    }
+    return NULL;
+}
+
+static int jsvm_gc_when_ok(JSVM_CBTriggerTimeForGC when)
+{
+    return when == JSVM_CB_TRIGGER_BEFORE_GC || when == JSVM_CB_TRIGGER_AFTER_GC;
+}
+
+JSVM_Status jsvm_gc_add_handler(struct JSVM_VM__ *vm, JSVM_CBTriggerTimeForGC when,
+                                JSVM_HandlerForGC cb, JSVM_GCType mask, void *data)
+{
+    struct jsvm_heap *h = vm->heap;
+    if (!cb || !jsvm_gc_when_ok(when) || jsvm_gc_find(h, (int)when, cb, data))
+        return JSVM_INVALID_ARG;
+    if (h->nhandlers == h->cap_handlers) {
+        uint32_t cap = h->cap_handlers ? h->cap_handlers * 2 : 4;
+        jsvm_gc_handler *a = realloc(h->handlers, cap * sizeof(*a));
+        if (!a)
+            return JSVM_GENERIC_FAILURE;
+        h->handlers = a;
+        h->cap_handlers = cap;
+    }
+    jsvm_gc_handler *e = &h->handlers[h->nhandlers++];
+    e->cb = cb;
+    e->data = data;
+    e->mask = (uint32_t)mask;
+    e->when = (uint8_t)when;
+    e->removed = 0;
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_gc_remove_handler(struct JSVM_VM__ *vm, JSVM_CBTriggerTimeForGC when,
+                                   JSVM_HandlerForGC cb, void *data)
+{
+    struct jsvm_heap *h = vm->heap;
+    jsvm_gc_handler *e;
+    if (!cb || !jsvm_gc_when_ok(when) || !(e = jsvm_gc_find(h, (int)when, cb, data)))
+        return JSVM_INVALID_ARG;
+    if (h->collecting) {
+        /* handlers are being called by index: keep the indices */
+        e->removed = 1;
+        h->removed++;
+        return JSVM_OK;
+    }
+    uint32_t i = (uint32_t)(e - h->handlers);
+    memmove(e, e + 1, (h->nhandlers - i - 1) * sizeof(*e));
+    h->nhandlers--;
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_gc_set_threshold(struct JSVM_VM__ *vm, uint64_t threshold,
+                                  JSVM_HandlerForHeapThreshold cb, void *data)
+{
+    struct jsvm_heap *h = vm->heap;
+    if (!cb || threshold == 0 || threshold > (uint64_t)jsvm_mem_heap_limit(vm) || h->thr_cb)
+        return JSVM_INVALID_ARG;
+    h->thr_cb = cb;
+    h->thr = threshold;
+    h->thr_data = data;
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_gc_clear_threshold(struct JSVM_VM__ *vm, uint64_t threshold,
+                                    JSVM_HandlerForHeapThreshold cb, void *data)
+{
+    struct jsvm_heap *h = vm->heap;
+    if (!h->thr_cb || cb != h->thr_cb || threshold != h->thr || data != h->thr_data)
+        return JSVM_INVALID_ARG;
+    h->thr_cb = NULL;
+    h->thr = 0;
+    h->thr_data = NULL;
+    return JSVM_OK;
 }
 
 void jsvm_mem_configure(struct JSVM_VM__ *vm, const JSVM_CreateVMOptions *opts)
@@ -194,9 +467,8 @@ void jsvm_mem_configure(struct JSVM_VM__ *vm, const JSVM_CreateVMOptions *opts)
         vm->mem_limit = limit;
     }
     /* The initial heap size is the amount allocated before the first
-     * cycle collection (QuickJS's GC threshold; it adapts after each GC). */
-    if (threshold)
-        JS_SetGCThreshold(vm->rt, limit && threshold > limit ? limit : threshold);
+     * collection; the schedule adapts after each one. */
+    jsvm_gc_start(vm, threshold);
     const char *dump = getenv("LIBJSVM_DUMP_LEAKS");
     if (dump && *dump && strcmp(dump, "0") != 0)
         JS_SetDumpFlags(vm->rt, JS_DUMP_LEAKS | JS_DUMP_ATOM_LEAKS);
@@ -215,13 +487,18 @@ static size_t jsvm_default_limit(void)
     return (size_t)pages * (size_t)psize;
 }
 
+size_t jsvm_mem_heap_limit(struct JSVM_VM__ *vm)
+{
+    return vm->mem_limit ? vm->mem_limit : jsvm_default_limit();
+}
+
 void jsvm_mem_heap_stats(struct JSVM_VM__ *vm, JSVM_HeapStatistics *out)
 {
     JSMemoryUsage u;
     JS_ComputeMemoryUsage(vm->rt, &u);
     size_t malloced = u.malloc_size > 0 ? (size_t)u.malloc_size : 0;
     size_t used = u.memory_used_size > 0 ? (size_t)u.memory_used_size : 0;
-    size_t limit = vm->mem_limit ? vm->mem_limit : jsvm_default_limit();
+    size_t limit = jsvm_mem_heap_limit(vm);
     if (vm->heap && vm->heap->peak > vm->peak_malloc)
         vm->peak_malloc = vm->heap->peak;
     if (malloced > vm->peak_malloc)

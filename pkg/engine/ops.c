@@ -78,13 +78,13 @@ void jsvm_op_microtask_checkpoint_vm(JSVM_VM vm)
 
 void jsvm_op_gc(JSVM_Env env, int level)
 {
-    if (level > 0) {
-        JS_RunGC(env->rt);
-        /* Finalizers queued by the first pass may have released the last
-         * references to more cycles; the critical levels collect those too. */
-        if (level >= 2)
-            JS_RunGC(env->rt);
-    }
+    /* One collection with the VM's GC callbacks around it (memory.c). The
+     * critical levels run the collector twice: objects freed by the first
+     * pass may have released the last references to more cycles. */
+    if (level == JSVM_MEMORY_PRESSURE_LEVEL_MODERATE)
+        jsvm_gc_collect(env->vm, JSVM_GC_CALLBACK_FORCED, 1);
+    else if (level > JSVM_MEMORY_PRESSURE_LEVEL_MODERATE)
+        jsvm_gc_collect(env->vm, JSVM_GC_CALLBACK_COLLECT_ALL_AVAILABLE_GARBAGE, 2);
     if (env->nfins)
         jsvm_fin_drain(env);
 }
