@@ -68,7 +68,8 @@ ctest: $(LIB) $(HOST)
 # Benchmarks (docs/bench.md). The bench links a variant of the library built
 # like $(LIB) but without the version script and unstripped, so it also
 # exports QuickJS's JS_*: the plain-C baseline runs on the same QuickJS build.
-# Only `make bench` builds it. BENCH_ARGS go to bench_core (--reps, --ms, --only).
+# Only `make bench` builds it. BENCH_ARGS go to bench_core (--reps, --ms, --only),
+# SNAPSHOT_BENCH_ARGS to bench_snapshot (--reps, --kib).
 BENCH_DIR     := $(BUILD)/bench
 BENCH_LIB     := $(BENCH_DIR)/libjsvm_full.so
 BENCH_LDFLAGS := -extldflags '-Wl,-soname,libjsvm_full.so'
@@ -84,8 +85,9 @@ $(BENCH_LIB): $(SOURCES)
 bench: $(LIB) $(BENCH_LIB)
 	$(CMAKE) -S . -B $(BENCH_DIR)/cmake -DJSVM_LIB=$(CURDIR)/$(LIB) -DJSVM_BENCH_LIB=$(CURDIR)/$(BENCH_LIB) \
 	  -DJSVM_QJS_DIR=$(QJS_DIR) -DJSVM_BENCH=ON >/dev/null
-	$(CMAKE) --build $(BENCH_DIR)/cmake -j2 --target bench_core bench_core_shipped
+	$(CMAKE) --build $(BENCH_DIR)/cmake -j2 --target bench_core bench_core_shipped bench_snapshot
 	$(BENCH_DIR)/cmake/bench_core $(BENCH_ARGS)
+	@echo; $(BENCH_DIR)/cmake/bench_snapshot $(SNAPSHOT_BENCH_ARGS)
 	@echo; echo "same JSVM calls against the shipped $(LIB) (version script, stripped):"
 	$(BENCH_DIR)/cmake/bench_core_shipped $(BENCH_ARGS)
 	@if [ "$(BENCH_CALLGRIND)" = 1 ]; then \
