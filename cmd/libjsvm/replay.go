@@ -319,7 +319,7 @@ func (r *replayer) arg(w []C.jsvm_word, i int, k byte, a *snapshot.Arg, op *snap
 		default:
 			setPtr(w, i, r.bytes(a.B, 2)) // NUL-terminated for JSVM_AUTO_LENGTH
 		}
-		if a.Auto {
+		if a.Auto && k != 'b' {
 			n = uint64(autoLength)
 		}
 		setU64(w, i+1, n)

@@ -156,13 +156,18 @@ typedef struct {
 #define JSVM_IDHDR 16 /* header padded to 16 bytes: keeps JSValue payloads aligned */
 _Static_assert(sizeof(jsvm_idhdr) <= JSVM_IDHDR, "id table header");
 
+/* Ids travel through Go as pointer-typed values (JSVM_Ref, JSVM_Deferred
+ * are pointer typedefs), and Go's garbage collector checks pointers that
+ * fall inside its heap. An id is (generation << 32 | slot + 1), so
+ * generations 0xc0..0xff would make ids that look like addresses of the Go
+ * heap (which starts at 0xc000000000 on 64-bit Linux): they are skipped. */
 static uint32_t jsvm_next_gen(void)
 {
     static uint32_t counter;
     uint32_t g;
     do
         g = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-    while (g == 0);
+    while (g == 0 || (g >= 0xc0 && g <= 0xff));
     return g;
 }
 
