@@ -14,6 +14,12 @@ struct jsvm_heap;
 JSRuntime *jsvm_mem_new_runtime(struct jsvm_heap **heap);
 void jsvm_mem_free_heap(struct jsvm_heap *heap);
 
+/* Allocations of vm's runtime that failed so far (refused by the limit or
+ * by malloc). Some engine calls cannot report an allocation failure
+ * (JS_WriteObject returns a short buffer when its buffer cannot grow):
+ * their callers compare this before and after (cache writing, ops.c). */
+uint64_t jsvm_mem_failures(const struct JSVM_VM__ *vm);
+
 /* Applies JSVM_CreateVMOptions' heap sizes (opts may be NULL) and the
  * LIBJSVM_MEMORY_LIMIT / LIBJSVM_GC_THRESHOLD / LIBJSVM_DUMP_LEAKS
  * environment variables to a new VM. */
