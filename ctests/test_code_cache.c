@@ -1195,6 +1195,17 @@ static void version_tag(void)
     EXPECT_VM_STATUS(OH_JSVM_GetVMInfo(&b), JSVM_OK);
     EXPECT_TRUE(a.cachedDataVersionTag != 0);
     EXPECT_EQ_INT(a.cachedDataVersionTag, b.cachedDataVersionTag);
+    /* it is the caches' build tag extended by their format version, so it
+     * changes with either */
+    jt_fixture f;
+    jt_setup(&f);
+    size_t len = 0;
+    uint8_t *cache = make_cache(f.env, "1", NULL, 0, &len);
+    static const uint8_t format[4] = {1, 0, 0, 0};
+    if (cache)
+        EXPECT_EQ_INT(a.cachedDataVersionTag, t_crc32c(t_ld32(cache + 12), format, 4));
+    free(cache);
+    jt_teardown(&f);
 }
 
 /* ------------------------------------------------------------- cross-process */
