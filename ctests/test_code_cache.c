@@ -1033,6 +1033,23 @@ static void background_deserialize(void)
     EXPECT_TRUE(rejected);
     EXPECT_VM_STATUS(OH_JSVM_ReleaseDeserializeResult(r), JSVM_OK);
 
+    /* the compile takes the worker's verdict rather than hashing the payload
+     * again: bytes repaired after the worker saw them corrupted stay
+     * rejected through that result (the worker has long finished after
+     * 200 ms: it hashes a few hundred bytes) */
+    memcpy(bad, cache, len);
+    bad[len - 2] ^= 0x01;
+    EXPECT_VM_STATUS(OH_JSVM_BackgroundDeserialize(f.vm, bc, &r), JSVM_OK);
+    usleep(200 * 1000);
+    bad[len - 2] ^= 0x01;
+    rejected = false;
+    CHECK_OK(env, compile_bg(env, SRC_RERUN, bad, len, r, &rejected, &s));
+    EXPECT_TRUE(rejected);
+    rejected = true;
+    CHECK_OK(env, compile_bg(env, SRC_RERUN, bad, len, NULL, &rejected, &s)); /* without the result */
+    EXPECT_TRUE(!rejected);
+    EXPECT_VM_STATUS(OH_JSVM_ReleaseDeserializeResult(r), JSVM_OK);
+
     /* a good result handed to a compile with a copy of its bytes elsewhere */
     EXPECT_VM_STATUS(OH_JSVM_BackgroundDeserialize(f.vm, cc, &r), JSVM_OK);
     memcpy(bad, cache, len);
