@@ -360,6 +360,26 @@ static void cache_after_run(void)
     EXPECT_TRUE(before && after && la == lb && memcmp(before, after, la) == 0);
     CHECK_OK(f.env, OH_JSVM_ReleaseCache(f.env, before, JSVM_CACHE_TYPE_JS));
     CHECK_OK(f.env, OH_JSVM_ReleaseCache(f.env, after, JSVM_CACHE_TYPE_JS));
+    /* the same with classes, closures, a tagged template and a regexp that
+     * have been used, in a fresh VM; and the later cache still works */
+    WITH_FRESH(g)
+    {
+        JSVM_Script m = compile_plain(g->env, SRC_MAIN, "used.js", 0);
+        CHECK_OK(g->env, OH_JSVM_CreateCodeCache(g->env, m, &before, &lb));
+        EXPECT_STREQ(run_str(g->env, m), RESULT_MAIN);
+        JT_ASSERT_JS(g->env, "describe() === describe() && trace().includes('used.js')");
+        CHECK_OK(g->env, OH_JSVM_CreateCodeCache(g->env, m, &after, &la));
+        EXPECT_TRUE(la == lb && memcmp(before, after, la) == 0);
+        CHECK_OK(g->env, OH_JSVM_ReleaseCache(g->env, before, JSVM_CACHE_TYPE_JS));
+    }
+    WITH_FRESH(g)
+    {
+        bool rejected = true;
+        EXPECT_STREQ(run_str(g->env, compile_cached(g->env, SRC_MAIN, "used.js", 0, after, la, &rejected)),
+                     RESULT_MAIN);
+        EXPECT_TRUE(!rejected);
+        CHECK_OK(g->env, OH_JSVM_ReleaseCache(g->env, after, JSVM_CACHE_TYPE_JS));
+    }
     jt_teardown(&f);
 }
 
