@@ -19,7 +19,7 @@ LDFLAGS    := -s -w -extldflags '-Wl,--version-script=$(EXPORTS) -Wl,-soname,lib
 SOURCES    := $(shell find cmd pkg -name '*.go' -o -name '*.c' -o -name '*.h' -o -name '*.map') \
               $(wildcard include/ark_runtime/*.h) go.mod go.sum
 
-.PHONY: all build ohos-run demo test gotest ctest bench install coverage abi lint check clean
+.PHONY: all build ohos-run demo test gotest ctest fuzz bench install coverage abi lint check clean
 
 all: build ohos-run
 
@@ -64,6 +64,16 @@ ctest: $(LIB) $(HOST)
 	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(abspath $(LIB)) -DJSVM_OHOS_RUN=$(abspath $(HOST)) >/dev/null
 	$(CMAKE) --build $(BUILD)/ctest -j2
 	cd $(BUILD)/ctest && $(CTEST) --output-on-failure -LE bench
+
+# The code-cache loader's mutation fuzz (ctests/test_code_cache.c), run for
+# FUZZ_SECONDS with a random seed (printed, with the command that repeats it).
+# `make test` runs the same harness for a fixed 4,000 seeded mutations.
+FUZZ_SECONDS ?= 60
+
+fuzz: $(LIB)
+	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(abspath $(LIB)) >/dev/null
+	$(CMAKE) --build $(BUILD)/ctest --target test_code_cache
+	$(BUILD)/ctest/test_code_cache --fuzz $(FUZZ_SECONDS)
 
 # Benchmarks (docs/bench.md). The bench links a variant of the library built
 # like $(LIB) but without the version script and unstripped, so it also

@@ -391,6 +391,112 @@ NULL_CASE(ReleaseScript)
     EXPECT_OK(env, OH_JSVM_ReleaseScript(env, s));
 }
 
+/* A cache of "1 + 1" (owned by the library; release it). */
+static const uint8_t *cache_of(JSVM_Env env, size_t *len)
+{
+    const uint8_t *data = NULL;
+    CHECK_OK(env, OH_JSVM_CreateCodeCache(env, compile(env, "1 + 1"), &data, len));
+    return data;
+}
+
+NULL_CASE(CompileScriptWithOptions)
+{
+    JSVM_Env env = f->env;
+    JSVM_Value src = str(env, "1 + 1");
+    size_t len = 0;
+    const uint8_t *data = cache_of(env, &len);
+    JSVM_CodeCache cc = {(uint8_t *)data, len};
+    JSVM_CompileOptions opts[2] = {{JSVM_COMPILE_MODE, {.num = JSVM_COMPILE_MODE_CONSUME_CODE_CACHE}},
+                                   {JSVM_COMPILE_CODE_CACHE, {.ptr = &cc}}};
+    JSVM_CompileOptions bad_mode = {JSVM_COMPILE_MODE, {.num = 5}};
+    JSVM_ScriptOrigin noname = {NULL, NULL, 0, 0};
+    JSVM_CompileOptions bad_origin = {JSVM_COMPILE_SCRIPT_ORIGIN, {.ptr = &noname}};
+    JSVM_Script s = NULL;
+    EXPECT_NULL_HANDLE(OH_JSVM_CompileScriptWithOptions(NULL, src, 2, opts, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, NULL, 2, opts, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, src, 2, opts, NULL));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, src, 2, NULL, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, src, 1, &bad_mode, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, src, 1, &bad_origin, &s));
+    EXPECT_INVALID(env, OH_JSVM_CompileScriptWithOptions(env, src, 1, opts, &s)); /* CONSUME without a cache */
+    EXPECT_ST(env, OH_JSVM_CompileScriptWithOptions(env, num(env, 42), 2, opts, &s), JSVM_STRING_EXPECTED);
+    EXPECT_ST(env, OH_JSVM_CompileScriptWithOptions(env, undef(env), 0, NULL, &s), JSVM_STRING_EXPECTED);
+    EXPECT_TRUE(s == NULL);
+    EXPECT_OK(env, OH_JSVM_CompileScriptWithOptions(env, src, 0, NULL, &s));
+    EXPECT_OK(env, OH_JSVM_CompileScriptWithOptions(env, src, 2, opts, &s));
+    EXPECT_TRUE(s != NULL);
+    EXPECT_OK(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS));
+}
+
+NULL_CASE(CreateCodeCache)
+{
+    JSVM_Env env = f->env;
+    JSVM_Script s = compile(env, "1 + 1");
+    const uint8_t *data = (const uint8_t *)SENTINEL;
+    size_t len = 7;
+    EXPECT_NULL_HANDLE(OH_JSVM_CreateCodeCache(NULL, s, &data, &len));
+    EXPECT_INVALID(env, OH_JSVM_CreateCodeCache(env, NULL, &data, &len));
+    EXPECT_INVALID(env, OH_JSVM_CreateCodeCache(env, s, NULL, &len));
+    EXPECT_INVALID(env, OH_JSVM_CreateCodeCache(env, s, &data, NULL));
+    EXPECT_TRUE(data == (const uint8_t *)SENTINEL && len == 7);
+    EXPECT_OK(env, OH_JSVM_CreateCodeCache(env, s, &data, &len));
+    EXPECT_TRUE(data != NULL && len > 0);
+    EXPECT_OK(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS));
+}
+
+NULL_CASE(ReleaseCache)
+{
+    JSVM_Env env = f->env;
+    size_t len = 0;
+    const uint8_t *data = cache_of(env, &len);
+    uint8_t foreign[8] = {0};
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseCache(NULL, data, JSVM_CACHE_TYPE_JS));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseCache(env, NULL, JSVM_CACHE_TYPE_JS));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseCache(env, data, (JSVM_CacheType)9));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_WASM));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseCache(env, foreign, JSVM_CACHE_TYPE_JS));
+    EXPECT_OK(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS));
+    EXPECT_INVALID(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS)); /* twice */
+}
+
+NULL_CASE(BackgroundDeserialize)
+{
+    JSVM_Env env = f->env;
+    size_t len = 0;
+    const uint8_t *data = cache_of(env, &len);
+    JSVM_CodeCache cc = {(uint8_t *)data, len}, empty = {(uint8_t *)data, 0}, none = {NULL, len};
+    JSVM_DeserializeResult r = (JSVM_DeserializeResult)SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_BackgroundDeserialize(NULL, cc, &r));
+    EXPECT_TRUE(r == NULL); /* *result is cleared on failure */
+    EXPECT_NULL_HANDLE(OH_JSVM_BackgroundDeserialize(f->vm, cc, NULL));
+    r = (JSVM_DeserializeResult)SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_BackgroundDeserialize(f->vm, empty, &r));
+    EXPECT_TRUE(r == NULL);
+    r = (JSVM_DeserializeResult)SENTINEL;
+    EXPECT_NULL_HANDLE(OH_JSVM_BackgroundDeserialize(f->vm, none, &r));
+    EXPECT_TRUE(r == NULL);
+    EXPECT_VM_STATUS(OH_JSVM_BackgroundDeserialize(f->vm, cc, &r), JSVM_OK);
+    EXPECT_TRUE(r != NULL);
+    EXPECT_VM_STATUS(OH_JSVM_ReleaseDeserializeResult(r), JSVM_OK);
+    EXPECT_OK(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS));
+}
+
+NULL_CASE(ReleaseDeserializeResult)
+{
+    JSVM_Env env = f->env;
+    size_t len = 0;
+    const uint8_t *data = cache_of(env, &len);
+    JSVM_CodeCache cc = {(uint8_t *)data, len};
+    JSVM_DeserializeResult r = NULL;
+    uint64_t foreign[8] = {0};
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseDeserializeResult(NULL));
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseDeserializeResult((JSVM_DeserializeResult)foreign));
+    EXPECT_VM_STATUS(OH_JSVM_BackgroundDeserialize(f->vm, cc, &r), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_ReleaseDeserializeResult(r), JSVM_OK);
+    EXPECT_NULL_HANDLE(OH_JSVM_ReleaseDeserializeResult(r)); /* twice */
+    EXPECT_OK(env, OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS));
+}
+
 /* =====================================================================
  * Value creation
  * ===================================================================== */
@@ -1960,6 +2066,9 @@ static void pending_exception_before_argument_checks(void)
     EXPECT_STATUS(env, OH_JSVM_CompileScript(env, NULL, NULL, 0, false, NULL, &s), P);
     EXPECT_STATUS(env, OH_JSVM_CompileScript(env, src, NULL, 0, false, NULL, NULL), P);
     EXPECT_STATUS(env, OH_JSVM_CompileScriptWithOrigin(env, NULL, NULL, 0, false, NULL, &origin, &s), P);
+    EXPECT_STATUS(env, OH_JSVM_CompileScriptWithOptions(env, NULL, 0, NULL, &s), P);
+    EXPECT_STATUS(env, OH_JSVM_CompileScriptWithOptions(env, src, 1, NULL, &s), P);
+    EXPECT_STATUS(env, OH_JSVM_CompileScriptWithOptions(env, src, 0, NULL, NULL), P);
     EXPECT_STATUS(env, OH_JSVM_RunScript(env, NULL, &v), P);
     EXPECT_STATUS(env, OH_JSVM_RunScript(env, script, NULL), P);
     EXPECT_STATUS(env, OH_JSVM_CallFunction(env, NULL, fn, 0, NULL, &v), P);
@@ -1987,6 +2096,12 @@ static void pending_exception_before_argument_checks(void)
     double d = 0;
     EXPECT_STATUS(env, OH_JSVM_GetValueDouble(env, v, &d), JSVM_NUMBER_EXPECTED);
     EXPECT_STATUS(env, OH_JSVM_CreateDouble(env, 2, &v), JSVM_OK);
+    const uint8_t *cache = NULL;
+    size_t cache_len = 0;
+    EXPECT_STATUS(env, OH_JSVM_CreateCodeCache(env, script, NULL, &cache_len), JSVM_INVALID_ARG);
+    EXPECT_STATUS(env, OH_JSVM_CreateCodeCache(env, script, &cache, &cache_len), JSVM_OK);
+    EXPECT_STATUS(env, OH_JSVM_ReleaseCache(env, cache, JSVM_CACHE_TYPE_WASM), JSVM_INVALID_ARG);
+    EXPECT_STATUS(env, OH_JSVM_ReleaseCache(env, cache, JSVM_CACHE_TYPE_JS), JSVM_OK);
 
     /* The original exception is still the pending one. */
     JSVM_Value e = NULL, msg = NULL;
@@ -2464,7 +2579,9 @@ static const jt_test null_cases[] = {
     CASE_ENTRY(IsLocked), CASE_ENTRY(AcquireLock), CASE_ENTRY(ReleaseLock),
     /* scripts */
     CASE_ENTRY(CompileScript), CASE_ENTRY(CompileScriptWithOrigin), CASE_ENTRY(RunScript),
-    CASE_ENTRY(RetainScript), CASE_ENTRY(ReleaseScript),
+    CASE_ENTRY(RetainScript), CASE_ENTRY(ReleaseScript), CASE_ENTRY(CompileScriptWithOptions),
+    CASE_ENTRY(CreateCodeCache), CASE_ENTRY(ReleaseCache), CASE_ENTRY(BackgroundDeserialize),
+    CASE_ENTRY(ReleaseDeserializeResult),
     /* value creation */
     CASE_ENTRY(CreateArray), CASE_ENTRY(CreateArrayWithLength), CASE_ENTRY(CreateObject), CASE_ENTRY(CreateInt32),
     CASE_ENTRY(CreateUint32), CASE_ENTRY(CreateInt64), CASE_ENTRY(CreateDouble), CASE_ENTRY(CreateStringUtf8),

@@ -30,6 +30,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_AllocateArrayBufferBackingStoreData(size_t byteLe
     return jsvmAllocateArrayBufferBackingStoreData(byteLength, initialized, data);
 }
 
+JSVM_Status JSVM_CDECL OH_JSVM_BackgroundDeserialize(JSVM_VM vm, JSVM_CodeCache cacheData, JSVM_DeserializeResult* result)
+{
+    return jsvmBackgroundDeserialize(vm, cacheData, result);
+}
+
 JSVM_Status JSVM_CDECL OH_JSVM_CheckObjectTypeTag(JSVM_Env env, JSVM_Value value, const JSVM_TypeTag* typeTag, bool* result)
 {
     return jsvmCheckObjectTypeTag(env, value, (JSVM_TypeTag*)typeTag, result);
@@ -74,6 +79,12 @@ JSVM_Status JSVM_CDECL OH_JSVM_CompileScript(JSVM_Env env, JSVM_Value script, co
 {
     JSVM_JOURNALED(CompileScript, env, script, cachedData, cacheDataLength, eagerCompile, cacheRejected, result);
     return jsvmCompileScript(env, script, (uint8_t*)cachedData, cacheDataLength, eagerCompile, cacheRejected, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CompileScriptWithOptions(JSVM_Env env, JSVM_Value script, size_t optionCount, JSVM_CompileOptions options[], JSVM_Script* result)
+{
+    JSVM_JOURNALED(CompileScriptWithOptions, env, script, optionCount, options, result);
+    return jsvmCompileScriptWithOptions(env, script, optionCount, options, result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CompileScriptWithOrigin(JSVM_Env env, JSVM_Value script, const uint8_t* cachedData, size_t cacheDataLength, bool eagerCompile, bool* cacheRejected, JSVM_ScriptOrigin* origin, JSVM_Script* result)
@@ -128,6 +139,11 @@ JSVM_Status JSVM_CDECL OH_JSVM_CreateBigintWords(JSVM_Env env, int signBit, size
 {
     JSVM_JOURNALED(CreateBigintWords, env, signBit, wordCount, words, result);
     return jsvmCreateBigintWords(env, signBit, wordCount, (uint64_t*)words, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_CreateCodeCache(JSVM_Env env, JSVM_Script script, const uint8_t** data, size_t* length)
+{
+    return jsvmCreateCodeCache(env, script, (uint8_t**)data, length);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_CreateDataReference(JSVM_Env env, JSVM_Data data, uint32_t initialRefcount, JSVM_Ref* result)
@@ -679,6 +695,16 @@ JSVM_Status JSVM_CDECL OH_JSVM_ReferenceUnref(JSVM_Env env, JSVM_Ref ref, uint32
 {
     JSVM_JOURNALED(ReferenceUnref, env, ref, result);
     return jsvmReferenceUnref(env, ref, result);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ReleaseCache(JSVM_Env env, const uint8_t* cacheData, JSVM_CacheType cacheType)
+{
+    return jsvmReleaseCache(env, (uint8_t*)cacheData, cacheType);
+}
+
+JSVM_Status JSVM_CDECL OH_JSVM_ReleaseDeserializeResult(JSVM_DeserializeResult result)
+{
+    return jsvmReleaseDeserializeResult(result);
 }
 
 JSVM_Status JSVM_CDECL OH_JSVM_ReleaseScript(JSVM_Env env, JSVM_Script script)

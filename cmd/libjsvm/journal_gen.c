@@ -30,6 +30,8 @@ JSVM_Status jsvm_fn_dispatch(int fn, const jsvm_word *w)
         return OH_JSVM_CoerceToString((JSVM_Env)w[0].p, (JSVM_Value)w[1].p, (JSVM_Value*)w[2].p);
     case JSVM_FN_CompileScript:
         return OH_JSVM_CompileScript((JSVM_Env)w[0].p, (JSVM_Value)w[1].p, (const uint8_t*)w[2].p, (size_t)w[3].u, (bool)w[4].u, (bool*)w[5].p, (JSVM_Script*)w[6].p);
+    case JSVM_FN_CompileScriptWithOptions:
+        return OH_JSVM_CompileScriptWithOptions((JSVM_Env)w[0].p, (JSVM_Value)w[1].p, (size_t)w[2].u, (JSVM_CompileOptions*)w[3].p, (JSVM_Script*)w[4].p);
     case JSVM_FN_CompileScriptWithOrigin:
         return OH_JSVM_CompileScriptWithOrigin((JSVM_Env)w[0].p, (JSVM_Value)w[1].p, (const uint8_t*)w[2].p, (size_t)w[3].u, (bool)w[4].u, (bool*)w[5].p, (JSVM_ScriptOrigin*)w[6].p, (JSVM_Script*)w[7].p);
     case JSVM_FN_CreateArray:

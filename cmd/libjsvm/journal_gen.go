@@ -16,6 +16,7 @@ var journalFns = [...]journalFn{
 	{"CoerceToObject", "EvV"},
 	{"CoerceToString", "EvV"},
 	{"CompileScript", "EvblioQ"},
+	{"CompileScriptWithOptions", "EvlCQ"},
 	{"CompileScriptWithOrigin", "EvblioOQ"},
 	{"CreateArray", "EV"},
 	{"CreateArrayBufferFromBackingStoreData", "EpiiiV"},

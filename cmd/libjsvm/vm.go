@@ -7,8 +7,6 @@ package main
 import "C"
 
 import (
-	"hash/crc32"
-
 	"github.com/libjsvm/libjsvm/pkg/status"
 )
 
@@ -134,8 +132,11 @@ func jsvmGetVMInfo(result *C.JSVM_VMInfo) (st C.JSVM_Status) {
 	return stOK
 }
 
-// cacheTag identifies code-cache compatibility: engine and version.
-var cacheTag = crc32.ChecksumIEEE([]byte("libjsvm/QuickJS-ng/" + C.GoString(C.jsvm_engine_version)))
+// cacheTag identifies code-cache compatibility: a CRC32C of the engine
+// build (version, bytecode version, value layout, byte order) and the cache
+// format version (pkg/engine/cache.h), so it changes whenever caches of one
+// build stop being accepted by another.
+var cacheTag = C.jsvm_cache_version_tag()
 
 // jsvmGetVersion implements OH_JSVM_GetVersion: the JSVM-API level we
 // implement, as the reference implementation reports it.

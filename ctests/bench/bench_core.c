@@ -15,8 +15,10 @@
  *   h  CreateArraybuffer of 1 MiB + fill from C + read in JS
  *   i  CreateBigintWords + GetValueBigintWords of 4 words
  *   j  CreatePromise + ResolveDeferred + PerformMicrotaskCheckpoint
- *   k-p  native state (bench_native.h)
- *   q  MemoryPressureNotification(MODERATE), one full collection of a small
+ *   k-p  Unwrap, NewInstance, GetReferenceValue (bench_native.h)
+ *   q-t  compile ~500 KB of generated code and lodash, from source and with
+ *        a code cache (bench_cache.h)
+ *   u  MemoryPressureNotification(MODERATE), one full collection of a small
  *      heap, with one empty GC handler registered; its "baseline" is the
  *      same call on an identical VM without a handler, so the ratio is the
  *      handler's overhead per collection (both sides are JSVM)
@@ -664,8 +666,9 @@ static void base_j(long n)
 #endif /* BENCH_JSVM_ONLY */
 
 #include "bench_native.h"
+#include "bench_cache.h"
 
-/* ---- (q): the cost of a registered GC handler per collection ---- */
+/* ---- (u): the cost of a registered GC handler per collection ---- */
 
 static JSVM_VM gcvm[2];       /* [0] with one handler, [1] without */
 static JSVM_Env gcenv[2];
@@ -707,8 +710,8 @@ static void jsvm_gc_pressure(int i, long n)
         bad |= OH_JSVM_MemoryPressureNotification(gcenv[i], JSVM_MEMORY_PRESSURE_LEVEL_MODERATE);
 }
 
-static void jsvm_q(long n) { jsvm_gc_pressure(0, n); }
-static void jsvm_q0(long n) { jsvm_gc_pressure(1, n); }
+static void jsvm_u(long n) { jsvm_gc_pressure(0, n); }
+static void jsvm_u0(long n) { jsvm_gc_pressure(1, n); }
 
 /* ------------------------------------------------------------------ */
 /* harness                                                             */
@@ -747,8 +750,12 @@ static const op_t ops[] = {
     {'n', "NewInstance of a native class", 1000, 200000, 2.0, {jsvm_n, BASE(base_n)}},
     {'o', "GetReferenceValue (strong)", 1000, 1000000, 2.0, {jsvm_o, BASE(base_o)}},
     {'p', "Unwrap at random over 100,000 wrapped (memory-bound)", 1000, 1000000, 0, {jsvm_p, BASE(base_p)}},
+    {'q', "compile generated 500 KB script from source", 1, 3, 0, {jsvm_q, BASE(base_q)}},
+    {'r', "compile generated 500 KB script with code cache", 1, 20, 0, {jsvm_r, BASE(base_r)}},
+    {'s', "compile lodash.js (532 KB) from source", 1, 3, 0, {jsvm_s, BASE(base_s)}},
+    {'t', "compile lodash.js (532 KB) with code cache", 1, 20, 0, {jsvm_t, BASE(base_t)}},
     /* both sides JSVM: with one empty GC handler / without */
-    {'q', "GC (MemoryPressure MODERATE), 1 empty GC handler vs none", 1, 2000, 0, {jsvm_q, jsvm_q0}},
+    {'u', "GC (MemoryPressure MODERATE), 1 empty GC handler vs none", 1, 2000, 0, {jsvm_u, jsvm_u0}},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 
@@ -827,10 +834,31 @@ static void print_copy_reference(void)
     free(b);
 }
 
+/* Medians of the ops that ran, [id][side] (0 = not run). */
+static double op_median[128][2];
+
+/* Source -> cache speed-up of (q, r) and (s, t), on both sides. */
+static void print_cache_speedup(int nsides)
+{
+    static const char pairs[2][3] = {"qr", "st"};
+    static const char *const what[2] = {"generated 500 KB", "lodash.js"};
+    for (int p = 0; p < 2; p++) {
+        double *src = op_median[(unsigned char)pairs[p][0]], *cached = op_median[(unsigned char)pairs[p][1]];
+        if (src[0] <= 0 || cached[0] <= 0)
+            continue;
+        printf("code cache speed-up, %s: JSVM %.1fx (%.2f ms -> %.3f ms, target >= 10x)", what[p], src[0] / cached[0],
+               src[0] / 1e6, cached[0] / 1e6);
+        if (nsides > 1 && src[1] > 0 && cached[1] > 0)
+            printf("; plain C JS_Eval -> JS_ReadObject %.1fx (%.2f ms -> %.3f ms)", src[1] / cached[1], src[1] / 1e6,
+                   cached[1] / 1e6);
+        printf("\n");
+    }
+}
+
 static void usage(void)
 {
     fprintf(stderr,
-            "usage: bench_core [--only=abcdefghijklmnopq] [--reps=R] [--ms=T] [--jsvm-only]\n"
+            "usage: bench_core [--only=abcdefghijklmnopqrstu] [--reps=R] [--ms=T] [--jsvm-only]\n"
             "                  [--callgrind [--iters=N]]\n"
             "  --reps=R     repetitions per op and side (default 9)\n"
             "  --ms=T       target milliseconds per repetition (default 60)\n"
@@ -846,7 +874,7 @@ int main(int argc, char **argv)
     int reps = 9, callgrind = 0, jsvm_only = 0;
     double ms = 60;
     long iters = 0;
-    const char *only = "abcdefghijklmnopq";
+    const char *only = "abcdefghijklmnopqrstu";
 
 #ifdef BENCH_JSVM_ONLY
     jsvm_only = 1;
@@ -881,10 +909,12 @@ int main(int argc, char **argv)
     jsvm_setup();
     jsvm_native_setup();
     jsvm_gc_setup();
+    jsvm_cache_setup();
 #ifndef BENCH_JSVM_ONLY
     if (!jsvm_only) {
         base_setup();
         base_native_setup();
+        base_cache_setup();
     }
 #endif
 
@@ -902,7 +932,7 @@ int main(int argc, char **argv)
         /* Instruction counts: one run per op and side, stats dumped per run. */
         for (size_t o = 0; o < NOPS; o++) {
             const op_t *op = &ops[o];
-            if (!strchr(only, op->id))
+            if (!strchr(only, op->id) || cache_op_unavailable(op->id))
                 continue;
             long n = iters > 0 ? round_iters(iters, op->granule) : op->cg_iters;
             for (int s = 0; s < nsides; s++) {
@@ -931,6 +961,11 @@ int main(int argc, char **argv)
             const op_t *op = &ops[o];
             if (!strchr(only, op->id))
                 continue;
+            if (cache_op_unavailable(op->id)) {
+                printf("| %c | %s | %s |\n", op->id, op->what, cache_op_unavailable(op->id));
+                fflush(stdout);
+                continue;
+            }
             long n[2];
             double t[2][101], pair[101], med[2], mn[2];
             for (int s = 0; s < nsides; s++) {
@@ -950,7 +985,9 @@ int main(int argc, char **argv)
                 med[s] = median(t[s], reps); /* sorts t[s] */
                 mn[s] = t[s][0];
             }
-            const char *fmt = op->id == 'e' || op->id == 'h' || op->id == 'q' ? "%.0f" : "%.1f";
+            const char *fmt = strchr("ehqrstu", op->id) ? "%.0f" : "%.1f";
+            for (int s = 0; s < nsides; s++)
+                op_median[(unsigned char)op->id][s] = med[s];
             char j[32], b[32], jm[32];
             snprintf(j, sizeof j, fmt, med[0]);
             snprintf(jm, sizeof jm, fmt, mn[0]);
@@ -980,15 +1017,18 @@ int main(int argc, char **argv)
         printf("\n");
         if (strchr(only, 'h'))
             print_copy_reference();
+        print_cache_speedup(nsides);
         print_load("after");
     }
 #ifndef BENCH_JSVM_ONLY
     if (!jsvm_only) {
+        base_cache_teardown();
         base_native_teardown();
         base_teardown();
     }
 #endif
     jsvm_gc_teardown();
+    jsvm_cache_teardown();
     jsvm_native_teardown();
     jsvm_teardown();
     if (bad) {

@@ -67,9 +67,7 @@ static void jsvm_scripts_unwind(JSVM_Env env, uint32_t depth)
         env->scoped_scripts = s->next;
         if (s->next)
             s->next->prev = NULL;
-        s->magic = 0;
-        JS_FreeValue(env->ctx, s->fn);
-        free(s);
+        jsvm_script_free(env->ctx, s);
     }
 }
 
@@ -77,9 +75,7 @@ static void jsvm_scripts_free(JSVM_Env env, jsvm_script **list)
 {
     for (jsvm_script *s = *list, *n; s; s = n) {
         n = s->next;
-        s->magic = 0;
-        JS_FreeValue(env->ctx, s->fn);
-        free(s);
+        jsvm_script_free(env->ctx, s);
     }
     *list = NULL;
 }

@@ -23,6 +23,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "quickjs.h"
@@ -98,10 +99,23 @@ typedef struct jsvm_script {
     uint32_t magic;      /* JSVM_SCRIPT_MAGIC while alive */
     uint32_t depth;      /* scope depth at creation */
     uint8_t retained;
+    uint8_t has_origin;  /* origin_hash is set; else the default origin */
+    uint32_t origin_hash;/* jsvm_origin_hash of the origin (cache.h) */
     JSValue fn;          /* compiled function (bytecode) */
+    JSValue src;         /* the source string (one reference): OH_JSVM_CreateCodeCache
+                          * hashes it, so that plain compiles never do */
     struct jsvm_script *next, *prev;
 } jsvm_script;
 #define JSVM_SCRIPT_MAGIC 0x5c1e7a11u
+
+/* Frees a script unlinked from its list. */
+static inline void jsvm_script_free(JSContext *ctx, jsvm_script *s)
+{
+    s->magic = 0;
+    JS_FreeValue(ctx, s->fn);
+    JS_FreeValue(ctx, s->src);
+    free(s);
+}
 
 /* A finalizer waiting for a safe point (never run inside a QuickJS GC step). */
 typedef struct jsvm_fin {

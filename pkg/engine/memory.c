@@ -121,6 +121,11 @@ static void *jsvm_heap_malloc(void *opaque, size_t size)
     return p;
 }
 
+uint64_t jsvm_mem_failures(const struct JSVM_VM__ *vm)
+{
+    return vm->heap ? vm->heap->failures : 0;
+}
+
 static void jsvm_heap_free(void *opaque, void *ptr)
 {
     if (!ptr)

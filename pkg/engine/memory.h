@@ -87,6 +87,12 @@ JSVM_Status jsvm_gc_clear_threshold(struct JSVM_VM__ *vm, uint64_t threshold,
 /* What GetHeapStatistics reports as heapSizeLimit. */
 size_t jsvm_mem_heap_limit(struct JSVM_VM__ *vm);
 
+/* Allocations of vm's runtime that failed so far (refused by the limit or
+ * by malloc). Some engine calls cannot report an allocation failure
+ * (JS_WriteObject returns a short buffer when its buffer cannot grow):
+ * their callers compare this before and after (cache writing, ops.c). */
+uint64_t jsvm_mem_failures(const struct JSVM_VM__ *vm);
+
 /* Applies JSVM_CreateVMOptions' heap sizes (opts may be NULL) and the
  * LIBJSVM_MEMORY_LIMIT / LIBJSVM_GC_THRESHOLD / LIBJSVM_DUMP_LEAKS
  * environment variables to a new VM. */

@@ -5,7 +5,9 @@
 #include <limits.h>
 
 #include "ops.h"
+#include "cache.h"
 #include "memory.h"
+#include "values.h"
 
 /* The pending-exception protocol of JS-running entry points. */
 #define JS_PREAMBLE(env)                                   \
@@ -230,8 +232,13 @@ static jsvm_script *jsvm_script_of(JSVM_Script s)
     return r && r->magic == JSVM_SCRIPT_MAGIC ? r : NULL;
 }
 
-JSVM_Status jsvm_op_compile(JSVM_Env env, JSVM_Value src, const char *filename,
-                            int line, JSVM_Script *out)
+/* The compile behind every compile export. use_cache = 0 is the plain
+ * path: no hashing, no cache work at all. With use_cache, cache[0..cache_len)
+ * is consumed if it validates (cache.c); otherwise the source is compiled
+ * and the cache reported as rejected. */
+static JSVM_Status jsvm_compile(JSVM_Env env, JSVM_Value src, const char *filename, int line, int use_cache,
+                                const uint8_t *cache, size_t cache_len, struct JSVM_DeserializeResult__ *bg,
+                                bool *rejected, int *verdict, JSVM_Script *out)
 {
     JSContext *ctx = env->ctx;
     JS_PREAMBLE(env);
@@ -239,18 +246,29 @@ JSVM_Status jsvm_op_compile(JSVM_Env env, JSVM_Value src, const char *filename,
     if (!JS_IsString(sv))
         return JSVM_STRING_EXPECTED;
     size_t n;
-    const char *code = JS_ToCStringLen(ctx, &n, sv);
+    const char *code = JS_ToCStringLen(ctx, &n, sv); /* no copy for ASCII sources */
     if (!code)
         return jsvm_drop_exception(env, JSVM_GENERIC_FAILURE);
-    JSEvalOptions o;
-    memset(&o, 0, sizeof(o));
-    o.version = JS_EVAL_OPTIONS_VERSION;
-    o.eval_flags = JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY;
-    o.filename = filename ? filename : "<script>";
-    o.line_num = line > 0 ? line : 1;
-    jsvm_enter(env);
-    JSValue fn = JS_Eval2(ctx, code, n, &o);
-    jsvm_leave(env);
+    if (line <= 0)
+        line = 1;
+    /* The origin is baked into the bytecode (file name, line numbers), so a
+     * cache carries a hash of it; hashing a name is a few ns. */
+    uint32_t oh = filename ? jsvm_origin_hash(filename, line) : 0;
+    JSValue fn = JS_UNDEFINED;
+    int v = JSVM_CACHE_OK;
+    if (use_cache)
+        v = jsvm_cache_load(env, cache, cache_len, bg, code, n, filename ? oh : jsvm_origin_hash(NULL, line), &fn);
+    if (!use_cache || v != JSVM_CACHE_OK) {
+        JSEvalOptions o;
+        memset(&o, 0, sizeof(o));
+        o.version = JS_EVAL_OPTIONS_VERSION;
+        o.eval_flags = JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_COMPILE_ONLY;
+        o.filename = filename ? filename : "<script>";
+        o.line_num = line;
+        jsvm_enter(env);
+        fn = JS_Eval2(ctx, code, n, &o);
+        jsvm_leave(env);
+    }
     JS_FreeCString(ctx, code);
     if (JS_IsException(fn))
         return JSVM_PENDING_EXCEPTION; /* the SyntaxError stays pending */
@@ -262,11 +280,69 @@ JSVM_Status jsvm_op_compile(JSVM_Env env, JSVM_Value src, const char *filename,
     s->magic = JSVM_SCRIPT_MAGIC;
     s->depth = env->nscopes;
     s->fn = fn;
+    s->src = JS_DupValue(ctx, sv);
+    s->has_origin = filename != NULL;
+    s->origin_hash = oh;
     s->next = env->scoped_scripts;
     if (s->next)
         s->next->prev = s;
     env->scoped_scripts = s;
     *out = (JSVM_Script)s;
+    if (use_cache) {
+        if (rejected)
+            *rejected = v != JSVM_CACHE_OK;
+        *verdict = v;
+    }
+    return JSVM_OK;
+}
+
+JSVM_Status jsvm_op_compile(JSVM_Env env, JSVM_Value src, const char *filename,
+                            int line, JSVM_Script *out)
+{
+    return jsvm_compile(env, src, filename, line, 0, NULL, 0, NULL, NULL, NULL, out);
+}
+
+JSVM_Status jsvm_op_compile_cached(JSVM_Env env, JSVM_Value src, const char *filename, int line,
+                                   const uint8_t *cache, size_t cache_len, JSVM_DeserializeResult bg,
+                                   bool *rejected, int *verdict, JSVM_Script *out)
+{
+    return jsvm_compile(env, src, filename, line, 1, cache, cache_len, bg, rejected, verdict, out);
+}
+
+JSVM_Status jsvm_op_create_code_cache(JSVM_Env env, JSVM_Script script, const uint8_t **data, size_t *length)
+{
+    jsvm_script *s = jsvm_script_of(script);
+    if (!s)
+        return JSVM_INVALID_ARG;
+    JSContext *ctx = env->ctx;
+    /* An "env" function: it runs no JS and works with an exception pending,
+     * which is parked around the engine calls (they may throw on failure). */
+    JSValue parked = jsvm_park(ctx);
+    size_t n = 0, len = 0;
+    uint8_t *buf = NULL;
+    const char *code = JS_ToCStringLen(ctx, &n, s->src);
+    if (code) {
+        /* the writer recurses: latch this thread's stack limit, without
+         * jsvm_leave's microtasks (no JS may run here) */
+        jsvm_vm_enter(env->vm);
+        uint64_t failures = jsvm_mem_failures(env->vm);
+        buf = jsvm_cache_write(ctx, s->fn, code, n, s->has_origin ? s->origin_hash : jsvm_origin_hash(NULL, 1),
+                               &len);
+        env->vm->depth--;
+        /* JS_WriteObject does not report a buffer that could not grow (it
+         * returns the bytes it managed to write): any allocation failure
+         * during the write voids the result. */
+        if (buf && jsvm_mem_failures(env->vm) != failures) {
+            free(buf);
+            buf = NULL;
+        }
+        JS_FreeCString(ctx, code);
+    }
+    jsvm_unpark(ctx, parked);
+    if (!buf)
+        return JSVM_GENERIC_FAILURE;
+    *data = buf;
+    *length = len;
     return JSVM_OK;
 }
 
@@ -318,9 +394,7 @@ JSVM_Status jsvm_op_release_script(JSVM_Env env, JSVM_Script script)
     if (!s || !s->retained)
         return JSVM_INVALID_ARG;
     jsvm_unlink(&env->retained_scripts, s);
-    s->magic = 0;
-    JS_FreeValue(env->ctx, s->fn);
-    free(s);
+    jsvm_script_free(env->ctx, s);
     return JSVM_OK;
 }
 

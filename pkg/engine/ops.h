@@ -11,6 +11,7 @@
 #define LIBJSVM_OPS_H
 
 #include "core.h"
+#include "cache.h"
 
 /* vm / env */
 JSVM_Status jsvm_op_create_vm(const JSVM_CreateVMOptions *opts, JSVM_VM *out);
@@ -29,6 +30,16 @@ JSVM_Status jsvm_op_new_array(JSVM_Env env, int with_len, size_t len, JSVM_Value
 
 /* scripts (runs JS) */
 JSVM_Status jsvm_op_compile(JSVM_Env env, JSVM_Value src, const char *filename, int line, JSVM_Script *out);
+/* The same, consuming cache[0..cache_len) (non-NULL) if it validates, with
+ * bg a live BackgroundDeserialize result or NULL. On success *rejected (if
+ * non-NULL) says whether the source was compiled instead, and *verdict why
+ * (cache.h, for the debug log). */
+JSVM_Status jsvm_op_compile_cached(JSVM_Env env, JSVM_Value src, const char *filename, int line,
+                                   const uint8_t *cache, size_t cache_len, JSVM_DeserializeResult bg,
+                                   bool *rejected, int *verdict, JSVM_Script *out);
+/* Not JS-running: works with an exception pending, leaves it as it was.
+ * *data is malloc'd (the Go layer registers it for OH_JSVM_ReleaseCache). */
+JSVM_Status jsvm_op_create_code_cache(JSVM_Env env, JSVM_Script script, const uint8_t **data, size_t *length);
 JSVM_Status jsvm_op_run(JSVM_Env env, JSVM_Script script, JSVM_Value *out);
 JSVM_Status jsvm_op_retain_script(JSVM_Env env, JSVM_Script script);
 JSVM_Status jsvm_op_release_script(JSVM_Env env, JSVM_Script script);

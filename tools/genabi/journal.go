@@ -202,7 +202,7 @@ func journaled(a *api) ([]jfn, error) {
 			}
 			sig[i] = k
 		}
-		if sig != nil {
+		if sig != nil && !pure[name] {
 			// pair lengths and counts with their neighbours
 			for i := range sig {
 				switch {
