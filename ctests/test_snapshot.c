@@ -278,6 +278,14 @@ static JSVM_Env build_rich(JSVM_VM vm)
     CHECK_OK(env, OH_JSVM_CreateTypedarray(env, JSVM_UINT8_ARRAY, 8, ab, 0, &u8));
     CHECK_OK(env, OH_JSVM_SetNamedProperty(env, global, "bytes", u8));
 
+    /* a script whose source string is also kept as a value (the restore
+     * must then create it in full, not as a stand-in) */
+    JSVM_Value kept_src = str(env, "var viaKeptSource = typeof add;"), r0 = NULL;
+    JSVM_Script kept_script = NULL;
+    CHECK_OK(env, OH_JSVM_CompileScript(env, kept_src, NULL, 0, false, NULL, &kept_script));
+    CHECK_OK(env, OH_JSVM_RunScript(env, kept_script, &r0));
+    CHECK_OK(env, OH_JSVM_SetNamedProperty(env, global, "keptSource", kept_src));
+
     /* a script that uses what C set, and a call into it from C */
     JT_RUN(env, "var derived = config.seven * 6 + config.list.total(); var t42 = new Tagged(41).next();");
     JSVM_Value addfn = NULL, args[2], sum = NULL;
@@ -312,6 +320,10 @@ static void check_rich(JSVM_Env env)
     EXPECT_JS_TRUE(env, "new Shouter(0).xyz === 'xyz!'");
     EXPECT_JS_TRUE(env, "bytes.length === 8 && bytes[0] === 1 && bytes[3] === 4 && bytes[7] === 0xfd");
     EXPECT_JS_TRUE(env, "derived === 72 && t42 === 42 && sumFromC === 42");
+    EXPECT_JS_TRUE(env, "keptSource === 'var viaKeptSource = typeof add;' && viaKeptSource === 'function'");
+    /* functions loaded from the scripts' code caches keep their source text */
+    EXPECT_JS_TRUE(env, "add.toString() === 'function add(a, b) { return a + b; }'"
+                        " && Animal.prototype.speak.toString().startsWith('speak()')");
 }
 
 /* ------------------------------------------------------------------ tests */

@@ -3,8 +3,6 @@
  * Go (journal.go: libjsvmJournalCall); this file only decides whether a
  * call is recorded and switches the env's hook off around the real call.
  */
-#include <stdlib.h>
-
 #include "journal_gen.h"
 #include "_cgo_export.h"
 
@@ -25,19 +23,21 @@ JSVM_Status jsvm_journal_call(JSVM_Env env, int fn, jsvm_word *w)
 }
 
 /* A code cache of a script the journal just saw compiled, so that the
- * replay skips the parser. 0 and a malloc'ed buffer, or -1 (the replay then
- * compiles from source). */
+ * replay skips the parser: the public OH_JSVM_CreateCodeCache (it is not
+ * journaled, and the caller restores the env's last error). 0 and the
+ * buffer, or -1: the replay then compiles from source. */
 int jsvm_journal_code_cache(JSVM_Env env, JSVM_Script script, uint8_t **data, size_t *len)
 {
-    (void)env;
-    (void)script;
-    *data = NULL;
-    *len = 0;
-    return -1;
+    const uint8_t *p = NULL;
+    size_t n = 0;
+    if (OH_JSVM_CreateCodeCache(env, script, &p, &n) != JSVM_OK || !p)
+        return -1;
+    *data = (uint8_t *)p;
+    *len = n;
+    return 0;
 }
 
 void jsvm_journal_code_cache_free(JSVM_Env env, uint8_t *data)
 {
-    (void)env;
-    free(data);
+    OH_JSVM_ReleaseCache(env, data, JSVM_CACHE_TYPE_JS);
 }

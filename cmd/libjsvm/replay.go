@@ -121,16 +121,125 @@ func (r *replayer) callback(a *snapshot.Arg) (*C.JSVM_CallbackStruct, error) {
 	return cb, nil
 }
 
-// replay makes every op of ops again on r.env.
-func (r *replayer) replay(ops []snapshot.Op) error {
-	for i := range ops {
-		if err := r.op(&ops[i]); err != nil {
-			r.freeTmp()
-			return fmt.Errorf("op %d (%s): %w", i, allFns[ops[i].Fn].Name, err)
+// replay makes ops[from:] again on r.env.
+func (r *replayer) replay(ops []snapshot.Op, from int) error {
+	plan := planReplay(ops)
+	for i := from; i < len(ops); i++ {
+		op := &ops[i]
+		if plan.standIn[i] {
+			// a source string only compiles with their own cache read:
+			// an empty stand-in spares copying it and hashing it again
+			short := *op
+			short.Args = append([]snapshot.Arg(nil), op.Args...)
+			short.Args[0] = snapshot.Arg{}
+			op = &short
 		}
+		r.env.jr_trust = 0
+		if plan.trusted[i] {
+			r.env.jr_trust = 1
+		}
+		err := r.op(op)
+		r.env.jr_trust = 0
 		r.freeTmp()
+		if err != nil {
+			return fmt.Errorf("op %d (%s): %w", i, allFns[op.Fn].Name, err)
+		}
 	}
 	return nil
+}
+
+// replayPlan marks the string ops whose value only serves as the source of
+// compiles that carry a code cache of their own (as every successful
+// compile of a journal does): the replay creates them empty and runs those
+// compiles trusted (core.h: jr_trust), skipping the copy of the source and
+// its hash, which for a large script cost as much as reading its bytecode.
+type replayPlan struct {
+	standIn map[int]bool // op index -> create the string empty
+	trusted map[int]bool // op index -> compile trusting its cache
+}
+
+var stringFns = map[int]bool{
+	fnByName["CreateStringUtf8"]: true, fnByName["CreateStringLatin1"]: true, fnByName["CreateStringUtf16"]: true,
+}
+
+func planReplay(ops []snapshot.Op) replayPlan {
+	p := replayPlan{standIn: map[int]bool{}, trusted: map[int]bool{}}
+	made := map[uint64]int{}       // string id -> op that made it
+	compiles := map[uint64][]int{} // string id -> compiles using it as their cached source
+	spoiled := map[uint64]bool{}   // string ids used any other way
+	for i := range ops {
+		op := &ops[i]
+		fn := int(op.Fn)
+		if fn >= len(journalFns) {
+			continue
+		}
+		sig := allFns[fn].Sig
+		cachedCompile := isCompile(fn) && op.Flags&snapshot.OpCache != 0 && op.Status == uint32(stOK)
+		first := true
+		forEachUse(sig, op.Args, func(id uint64) {
+			if cachedCompile && first {
+				compiles[id] = append(compiles[id], i)
+			} else {
+				spoiled[id] = true
+			}
+			first = false
+		})
+		if stringFns[fn] && op.Status == uint32(stOK) {
+			if out := op.Args[len(op.Args)-1]; !out.Null && out.U != 0 {
+				made[out.U] = i
+			}
+		}
+	}
+	for id, i := range made {
+		if spoiled[id] || len(compiles[id]) == 0 {
+			continue
+		}
+		p.standIn[i] = true
+		for _, j := range compiles[id] {
+			p.trusted[j] = true
+		}
+	}
+	return p
+}
+
+// forEachUse calls use for every handle id an op's arguments refer to, in
+// argument order (outputs are definitions, not uses).
+func forEachUse(sig string, args []snapshot.Arg, use func(uint64)) {
+	n := 0
+	for i := 0; i < len(sig); i++ {
+		k := sig[i]
+		if k == 'E' || k == 'l' {
+			continue
+		}
+		a := &args[n]
+		n++
+		switch k {
+		case 'v', 'r', 'q', 'k', 'h':
+			if a.U != 0 {
+				use(a.U)
+			}
+		case 'A':
+			for _, it := range a.Items {
+				if it[0].U != 0 {
+					use(it[0].U)
+				}
+			}
+		case 'P':
+			for _, it := range a.Items {
+				forEachUse(snapshot.PropSig, it, use)
+			}
+		case 'Y':
+			if !a.Null {
+				forEachUse(snapshot.HandlerSig, a.Items[0], use)
+			}
+		case 'Z':
+			for _, it := range a.Items {
+				if len(it) == 2 && !it[1].Null && len(it[1].Items) == 1 {
+					forEachUse("Y", it[1].Items[0][:1], use)
+				}
+			}
+		}
+	}
 }
 
 func (r *replayer) op(op *snapshot.Op) error {

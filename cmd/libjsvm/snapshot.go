@@ -226,7 +226,7 @@ func restoreEnv(vm C.JSVM_VM, s *vmState, ctx *snapshot.Context, extRefs uint32)
 	reg.addEnv(vm, env)
 	r.env = env
 	r.freeTmp()
-	if err := r.replay(ops[1:]); err != nil {
+	if err := r.replay(ops, 1); err != nil {
 		reg.removeEnv(env)
 		C.jsvm_unlock_if_owner(vm)
 		C.jsvm_env_free(env)

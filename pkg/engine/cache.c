@@ -441,16 +441,21 @@ int jsvm_cache_load(JSVM_Env env, const uint8_t *buf, size_t len, struct JSVM_De
     }
     if (v != JSVM_CACHE_OK)
         return v;
-    /* cheapest first: lengths and the origin, then the source hash, then
-     * the payload (the largest) */
-    if (h.source_len != (uint64_t)srclen)
-        return JSVM_CACHE_SOURCE_MISMATCH;
     if (h.origin_hash != origin_hash)
         return JSVM_CACHE_ORIGIN_MISMATCH;
-    if (h.source_hash != jsvm_hash(src, srclen))
-        return JSVM_CACHE_SOURCE_MISMATCH;
-    if (!checked && (v = jsvm_cache_check_payload(buf, &h)) != JSVM_CACHE_OK)
-        return v;
+    /* src == NULL: a snapshot restore vouches for the cache (it was made
+     * from this very script, and the blob carrying both passed its own
+     * checksum), so the source and payload checks are not repeated. */
+    if (src) {
+        /* cheapest first: the length, then the source hash, then the
+         * payload (the largest) */
+        if (h.source_len != (uint64_t)srclen)
+            return JSVM_CACHE_SOURCE_MISMATCH;
+        if (h.source_hash != jsvm_hash(src, srclen))
+            return JSVM_CACHE_SOURCE_MISMATCH;
+        if (!checked && (v = jsvm_cache_check_payload(buf, &h)) != JSVM_CACHE_OK)
+            return v;
+    }
 
     JSContext *ctx = env->ctx;
     jsvm_enter(env); /* the reader recurses: stack limit of this thread */

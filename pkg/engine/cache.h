@@ -147,8 +147,10 @@ void jsvm_bg_free(struct JSVM_DeserializeResult__ *r);
  * owned by the caller). bg: a live BackgroundDeserialize result or NULL; it
  * is used only when it was made for this very buffer (same pointer and
  * length): the compile then waits for its worker and takes its verdict
- * instead of hashing the payload again. No exception may be pending on ctx;
- * none is left pending. Returns the verdict. */
+ * instead of hashing the payload again. src NULL: the caller (a snapshot
+ * restore) vouches that buf was made for the script it compiles, and only
+ * the header and the origin are checked. No exception may be pending on
+ * ctx; none is left pending. Returns the verdict. */
 int jsvm_cache_load(JSVM_Env env, const uint8_t *buf, size_t len, struct JSVM_DeserializeResult__ *bg,
                     const char *src, size_t srclen, uint32_t origin_hash, JSValue *fn);
 

@@ -103,7 +103,8 @@ typedef struct jsvm_script {
     uint32_t origin_hash;/* jsvm_origin_hash of the origin (cache.h) */
     JSValue fn;          /* compiled function (bytecode) */
     JSValue src;         /* the source string (one reference): OH_JSVM_CreateCodeCache
-                          * hashes it, so that plain compiles never do */
+                          * hashes it, so that plain compiles never do; undefined
+                          * for scripts a snapshot restore loaded without it */
     struct jsvm_script *next, *prev;
 } jsvm_script;
 #define JSVM_SCRIPT_MAGIC 0x5c1e7a11u
@@ -186,6 +187,10 @@ struct JSVM_Env__ {
      * on this env are recorded; the buffers whose bytes the host was handed
      * (their contents go into a snapshot) */
     int journal;
+    /* set by the replayer around a compile whose code cache comes from the
+     * (checksummed) snapshot with the script it was made for: the cache's
+     * source checks are skipped, and the source string may be a stand-in */
+    uint8_t jr_trust;
     JSValue *jr_held;
     uint32_t jr_nheld, jr_capheld;
 };

@@ -256,8 +256,16 @@ static JSVM_Status jsvm_compile(JSVM_Env env, JSVM_Value src, const char *filena
     uint32_t oh = filename ? jsvm_origin_hash(filename, line) : 0;
     JSValue fn = JS_UNDEFINED;
     int v = JSVM_CACHE_OK;
+    /* a snapshot restore's compile (core.h: jr_trust): the source may be a
+     * stand-in, so the cache must load; nothing else is compiled */
+    int trusted = use_cache && env->jr_trust;
     if (use_cache)
-        v = jsvm_cache_load(env, cache, cache_len, bg, code, n, filename ? oh : jsvm_origin_hash(NULL, line), &fn);
+        v = jsvm_cache_load(env, cache, cache_len, bg, trusted ? NULL : code, n,
+                            filename ? oh : jsvm_origin_hash(NULL, line), &fn);
+    if (trusted && v != JSVM_CACHE_OK) {
+        JS_FreeCString(ctx, code);
+        return JSVM_GENERIC_FAILURE;
+    }
     if (!use_cache || v != JSVM_CACHE_OK) {
         JSEvalOptions o;
         memset(&o, 0, sizeof(o));
@@ -280,7 +288,7 @@ static JSVM_Status jsvm_compile(JSVM_Env env, JSVM_Value src, const char *filena
     s->magic = JSVM_SCRIPT_MAGIC;
     s->depth = env->nscopes;
     s->fn = fn;
-    s->src = JS_DupValue(ctx, sv);
+    s->src = trusted ? JS_UNDEFINED : JS_DupValue(ctx, sv);
     s->has_origin = filename != NULL;
     s->origin_hash = oh;
     s->next = env->scoped_scripts;
@@ -314,6 +322,8 @@ JSVM_Status jsvm_op_create_code_cache(JSVM_Env env, JSVM_Script script, const ui
     jsvm_script *s = jsvm_script_of(script);
     if (!s)
         return JSVM_INVALID_ARG;
+    if (!JS_IsString(s->src))
+        return JSVM_GENERIC_FAILURE; /* loaded by a snapshot restore without its source */
     JSContext *ctx = env->ctx;
     /* An "env" function: it runs no JS and works with an exception pending,
      * which is parked around the engine calls (they may throw on failure). */

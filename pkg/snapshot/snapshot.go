@@ -106,7 +106,7 @@ var (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// Kinds are the parameter kinds of signatures (tools/genabi/journal.go
+// The item layouts of the struct kinds. Kinds are the parameter kinds of signatures (tools/genabi/journal.go
 // documents them). Struct kinds have fixed item layouts:
 //
 //	P item: utf8name z, name v, method c, getter c, setter c, value v, attributes i
@@ -117,9 +117,9 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 //	Z item: option id i, then by id: normal i | count i | property handler H
 //	        where H is a nullable pair (Y, call-as-function c)
 const (
-	propSig    = "zvcccvi"
-	originSig  = "zzii"
-	handlerSig = "ffffffffvv"
+	PropSig    = "zvcccvi"
+	OriginSig  = "zzii"
+	HandlerSig = "ffffffffvv"
 )
 
 // compileOptSig is the payload signature of a JSVM_CompileOptions entry.
@@ -290,15 +290,15 @@ func (w *writer) arg(k byte, a *Arg) {
 
 func structSig(k byte) string {
 	if k == 'O' {
-		return originSig
+		return OriginSig
 	}
-	return handlerSig
+	return HandlerSig
 }
 
 func (w *writer) item(k byte, it []Arg) {
 	switch k {
 	case 'P':
-		w.args(propSig, it)
+		w.args(PropSig, it)
 	case 'C':
 		w.uv(it[0].U)
 		if s := compileOptSig(it[0].U); s != "" {
@@ -610,7 +610,7 @@ func (r *reader) arg(k byte, depth int) Arg {
 func (r *reader) item(k byte, depth int) []Arg {
 	switch k {
 	case 'P':
-		return r.args(propSig, depth)
+		return r.args(PropSig, depth)
 	case 'C':
 		id := Arg{U: r.uv()}
 		if s := compileOptSig(id.U); s != "" {
