@@ -106,8 +106,8 @@ var (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// The item layouts of the struct kinds. Kinds are the parameter kinds of signatures (tools/genabi/journal.go
-// documents them). Struct kinds have fixed item layouts:
+// Signatures are strings of parameter kinds (tools/genabi/journal.go
+// documents the letters). The struct kinds have fixed item layouts:
 //
 //	P item: utf8name z, name v, method c, getter c, setter c, value v, attributes i
 //	O:      sourceMapUrl z, resourceName z, line offset i, column offset i
