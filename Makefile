@@ -66,14 +66,17 @@ ctest: $(LIB) $(HOST)
 	cd $(BUILD)/ctest && $(CTEST) --output-on-failure -LE bench
 
 # The code-cache loader's mutation fuzz (ctests/test_code_cache.c), run for
-# FUZZ_SECONDS with a random seed (printed, with the command that repeats it).
-# `make test` runs the same harness for a fixed 4,000 seeded mutations.
+# FUZZ_SECONDS with a random seed (printed, with the command that repeats it),
+# then Go's coverage-guided fuzzer on the snapshot blob decoder
+# (pkg/snapshot FuzzDecode) for as long. `make test` runs the first harness
+# for a fixed 4,000 seeded mutations and the second on its seed corpus.
 FUZZ_SECONDS ?= 60
 
 fuzz: $(LIB)
 	$(CMAKE) -S . -B $(BUILD)/ctest -DJSVM_LIB=$(abspath $(LIB)) >/dev/null
 	$(CMAKE) --build $(BUILD)/ctest --target test_code_cache
 	$(BUILD)/ctest/test_code_cache --fuzz $(FUZZ_SECONDS)
+	$(GO) test ./pkg/snapshot -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZ_SECONDS)s -fuzzminimizetime 10s
 
 # Benchmarks (docs/bench.md). The bench links a variant of the library built
 # like $(LIB) but without the version script and unstripped, so it also
