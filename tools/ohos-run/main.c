@@ -78,31 +78,50 @@ static char *xasprintf(const char *fmt, ...)
  * OH_JSVM_Init succeeds once per process. On a device the ArkTS side does
  * not use JSVM, so the module's own first OH_JSVM_Init is that call and
  * succeeds. Here the host needs a JSVM env before the module runs, so it
- * initializes libjsvm itself (through real_init) and this definition, which
- * the module binds to because the host exports its symbols (-rdynamic),
- * gives the module the device's answers: JSVM_OK the first time,
- * JSVM_GENERIC_FAILURE after. The module's options are not applied: engine
- * flags have no effect on QuickJS, and the host has initialized already.
+ * initializes libjsvm itself (through real_init, with empty options) and
+ * this definition, which the module binds to because the host exports its
+ * symbols (-rdynamic), gives the module the device's answers: JSVM_OK the
+ * first time, JSVM_GENERIC_FAILURE after.
+ *
+ * Each call's options are passed on to libjsvm's OH_JSVM_Init all the same,
+ * whose answer the module does not see: the library refuses the call but
+ * takes its externalReferences if no earlier call registered a table, so
+ * the module's table (the native callbacks its startup snapshots refer to)
+ * is the one snapshots use, as on a device. The engine flags (argc/argv)
+ * have no effect on QuickJS either way.
  * ---------------------------------------------------------------------- */
 
+typedef JSVM_Status (*init_fn)(const JSVM_InitOptions *);
+
 static bool module_called_init;
+static bool library_initialized; /* a call to libjsvm's OH_JSVM_Init succeeded */
+
+/* libjsvm's OH_JSVM_Init. */
+static JSVM_Status library_init(const JSVM_InitOptions *options)
+{
+    init_fn init = (init_fn)dlsym(RTLD_NEXT, "OH_JSVM_Init");
+    JSVM_Status st = init ? init(options) : JSVM_GENERIC_FAILURE;
+    if (st == JSVM_OK)
+        __atomic_store_n(&library_initialized, true, __ATOMIC_RELEASE);
+    return st;
+}
 
 JSVM_Status OH_JSVM_Init(const JSVM_InitOptions *options)
 {
-    (void)options;
-    if (module_called_init)
+    library_init(options);
+    if (__atomic_exchange_n(&module_called_init, true, __ATOMIC_ACQ_REL))
         return JSVM_GENERIC_FAILURE;
-    module_called_init = true;
     return JSVM_OK;
 }
 
-static JSVM_Status real_init(void)
+/* The host's initialization. The library may be initialized already, by a
+ * module that called OH_JSVM_Init from its constructor. */
+static bool real_init(void)
 {
-    JSVM_Status (*init)(const JSVM_InitOptions *) =
-        (JSVM_Status(*)(const JSVM_InitOptions *))dlsym(RTLD_NEXT, "OH_JSVM_Init");
     JSVM_InitOptions options;
     memset(&options, 0, sizeof options);
-    return init ? init(&options) : JSVM_GENERIC_FAILURE;
+    library_init(&options);
+    return __atomic_load_n(&library_initialized, __ATOMIC_ACQUIRE);
 }
 
 /* ------------------------------------------------------------------------
@@ -606,7 +625,7 @@ static bool run_module(const napi_module *mod, char **entries, int nentries)
     JSVM_HandleScope handleScope;
     JSVM_CreateVMOptions options;
     memset(&options, 0, sizeof options);
-    if (real_init() != JSVM_OK || OH_JSVM_CreateVM(&options, &vm) != JSVM_OK ||
+    if (!real_init() || OH_JSVM_CreateVM(&options, &vm) != JSVM_OK ||
         OH_JSVM_OpenVMScope(vm, &vmScope) != JSVM_OK || OH_JSVM_CreateEnv(vm, 0, NULL, &jenv) != JSVM_OK ||
         OH_JSVM_OpenEnvScope(jenv, &envScope) != JSVM_OK || OH_JSVM_OpenHandleScope(jenv, &handleScope) != JSVM_OK) {
         say("cannot create the host's JSVM environment");
