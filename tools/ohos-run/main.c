@@ -13,9 +13,10 @@
  * module's OH_LOG_* lines go to stdout; everything the host says goes to
  * stderr, so stdout can be compared with a device's log.
  *
- * Files: napi.c is the N-API layer the module calls, symbols.c explains
- * load failures. Exit status: 0 success, 1 the module failed to build, load
- * or run, 2 bad usage.
+ * Files: napi.c is the N-API layer the module calls, sandbox.c maps the
+ * app's directories (/data/storage/el1, /data/storage/el2) to a directory
+ * of the host, symbols.c explains load failures. Exit status: 0 success,
+ * 1 the module failed to build, load or run, 2 bad usage.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -34,6 +35,7 @@
 #include <unistd.h>
 
 #include "napi_host.h"
+#include "sandbox.h"
 #include "symbols.h"
 
 #define PROG "jsvm-ohos-run"
@@ -667,6 +669,35 @@ static bool run_module(const napi_module *mod, char **entries, int nentries)
     return ok;
 }
 
+/* Sets up the app sandbox in dir (--sandbox), else in $JSVM_OHOS_SANDBOX,
+ * else in the cache directory's sandbox/. */
+static bool start_sandbox(const char *dir)
+{
+    const char *env = getenv("JSVM_OHOS_SANDBOX");
+    char *path = NULL;
+    if (dir) {
+        path = xasprintf("%s", dir);
+    } else if (env && *env) {
+        path = xasprintf("%s", env);
+    } else {
+        char *cache = cache_root();
+        if (!cache)
+            return false;
+        path = xasprintf("%s/sandbox", cache);
+        free(cache);
+    }
+    char *why = NULL;
+    bool ok = jsvm_sandbox_start(path, &why);
+    if (ok)
+        NOTE("app sandbox: /data/storage/el1 and /data/storage/el2 are %s/el1 and %s/el2", jsvm_sandbox_root(),
+             jsvm_sandbox_root());
+    else
+        say("%s", why ? why : "cannot set up the app sandbox");
+    free(why);
+    free(path);
+    return ok;
+}
+
 /* ------------------------------------------------------------------------
  * Command line
  * ---------------------------------------------------------------------- */
@@ -682,12 +713,16 @@ static void usage(FILE *f)
             "\n"
             "  -e, --entry NAME  call exports.NAME() (repeatable, in order; default: runTest)\n"
             "  -o FILE           only build the module into FILE, do not run it\n"
+            "      --sandbox DIR the app sandbox: the module's /data/storage/el1 and\n"
+            "                    /data/storage/el2 are DIR/el1 and DIR/el2 (created with\n"
+            "                    base/files, base/cache, base/temp, base/preferences)\n"
             "      --rebuild     rebuild even if the cached build is up to date\n"
             "  -v, --verbose     tell on stderr what the host does\n"
             "  -h, --help        this text\n"
             "Arguments after -- go to the compiler (-D, -I, ...) or the linker (-l, -L, -Wl,...).\n"
             "Environment: CXX (compiler, default clang++), JSVM_OHOS_RUN_CACHE (build cache,\n"
-            "default $TMPDIR/" PROG "-UID).\n");
+            "default $TMPDIR/" PROG "-UID), JSVM_OHOS_SANDBOX (the app sandbox when\n"
+            "--sandbox is not given; default: the build cache's sandbox/ directory).\n");
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -716,6 +751,7 @@ int main(int argc, char **argv)
     char **entries = calloc((size_t)argc + 1, sizeof *entries);
     int nentries = 0;
     const char *so_arg = NULL;
+    const char *sandbox = NULL;
     if (!b.srcs || !entries) {
         say("out of memory");
         return 1;
@@ -734,17 +770,22 @@ int main(int argc, char **argv)
             verbose = true;
         } else if (strcmp(a, "--rebuild") == 0) {
             b.rebuild = true;
-        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0) {
+        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0 ||
+                   strcmp(a, "--sandbox") == 0) {
             if (i + 1 == argc) {
                 say("%s needs an argument (see --help)", a);
                 return 2;
             }
             if (a[1] == 'o')
                 b.output = argv[++i];
+            else if (a[2] == 's')
+                sandbox = argv[++i];
             else
                 entries[nentries++] = argv[++i];
         } else if (strncmp(a, "--entry=", 8) == 0) {
             entries[nentries++] = argv[i] + 8;
+        } else if (strncmp(a, "--sandbox=", 10) == 0) {
+            sandbox = argv[i] + 10;
         } else if (a[0] == '-') {
             say("unknown option %s (see --help)", a);
             return 2;
@@ -784,6 +825,8 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    if (!start_sandbox(sandbox))
+        return 1;
     NOTE("loading %s", so);
     size_t before = jsvm_napi_module_count();
     void *h = load_module(so, shown);
