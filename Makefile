@@ -32,7 +32,8 @@ $(LIB): $(SOURCES)
 
 # jsvm-ohos-run (tools/ohos-run/): runs OpenHarmony-style N-API modules; see
 # docs/porting.md. Plain C linked against libjsvm.so. -rdynamic exports its
-# napi_* functions (and its OH_JSVM_Init, see main.c) to the modules it loads.
+# napi_* functions, its OH_JSVM_Init (main.c) and the file functions that map
+# the app sandbox (sandbox.c) to the modules it loads.
 # The rpath finds libjsvm.so next to it (build/) or in ../lib once installed.
 HOST      := $(BUILD)/jsvm-ohos-run
 HOST_SRCS := $(wildcard tools/ohos-run/*.c tools/ohos-run/*.h) include/napi/native_api.h \

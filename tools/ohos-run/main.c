@@ -13,9 +13,10 @@
  * module's OH_LOG_* lines go to stdout; everything the host says goes to
  * stderr, so stdout can be compared with a device's log.
  *
- * Files: napi.c is the N-API layer the module calls, symbols.c explains
- * load failures. Exit status: 0 success, 1 the module failed to build, load
- * or run, 2 bad usage.
+ * Files: napi.c is the N-API layer the module calls, sandbox.c maps the
+ * app's directories (/data/storage/el1, /data/storage/el2) to a directory
+ * of the host, symbols.c explains load failures. Exit status: 0 success,
+ * 1 the module failed to build, load or run, 2 bad usage.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -34,6 +35,7 @@
 #include <unistd.h>
 
 #include "napi_host.h"
+#include "sandbox.h"
 #include "symbols.h"
 
 #define PROG "jsvm-ohos-run"
@@ -78,31 +80,50 @@ static char *xasprintf(const char *fmt, ...)
  * OH_JSVM_Init succeeds once per process. On a device the ArkTS side does
  * not use JSVM, so the module's own first OH_JSVM_Init is that call and
  * succeeds. Here the host needs a JSVM env before the module runs, so it
- * initializes libjsvm itself (through real_init) and this definition, which
- * the module binds to because the host exports its symbols (-rdynamic),
- * gives the module the device's answers: JSVM_OK the first time,
- * JSVM_GENERIC_FAILURE after. The module's options are not applied: engine
- * flags have no effect on QuickJS, and the host has initialized already.
+ * initializes libjsvm itself (through real_init, with empty options) and
+ * this definition, which the module binds to because the host exports its
+ * symbols (-rdynamic), gives the module the device's answers: JSVM_OK the
+ * first time, JSVM_GENERIC_FAILURE after.
+ *
+ * Each call's options are passed on to libjsvm's OH_JSVM_Init all the same,
+ * whose answer the module does not see: the library refuses the call but
+ * takes its externalReferences if no earlier call registered a table, so
+ * the module's table (the native callbacks its startup snapshots refer to)
+ * is the one snapshots use, as on a device. The engine flags (argc/argv)
+ * have no effect on QuickJS either way.
  * ---------------------------------------------------------------------- */
 
+typedef JSVM_Status (*init_fn)(const JSVM_InitOptions *);
+
 static bool module_called_init;
+static bool library_initialized; /* a call to libjsvm's OH_JSVM_Init succeeded */
+
+/* libjsvm's OH_JSVM_Init. */
+static JSVM_Status library_init(const JSVM_InitOptions *options)
+{
+    init_fn init = (init_fn)dlsym(RTLD_NEXT, "OH_JSVM_Init");
+    JSVM_Status st = init ? init(options) : JSVM_GENERIC_FAILURE;
+    if (st == JSVM_OK)
+        __atomic_store_n(&library_initialized, true, __ATOMIC_RELEASE);
+    return st;
+}
 
 JSVM_Status OH_JSVM_Init(const JSVM_InitOptions *options)
 {
-    (void)options;
-    if (module_called_init)
+    library_init(options);
+    if (__atomic_exchange_n(&module_called_init, true, __ATOMIC_ACQ_REL))
         return JSVM_GENERIC_FAILURE;
-    module_called_init = true;
     return JSVM_OK;
 }
 
-static JSVM_Status real_init(void)
+/* The host's initialization. The library may be initialized already, by a
+ * module that called OH_JSVM_Init from its constructor. */
+static bool real_init(void)
 {
-    JSVM_Status (*init)(const JSVM_InitOptions *) =
-        (JSVM_Status(*)(const JSVM_InitOptions *))dlsym(RTLD_NEXT, "OH_JSVM_Init");
     JSVM_InitOptions options;
     memset(&options, 0, sizeof options);
-    return init ? init(&options) : JSVM_GENERIC_FAILURE;
+    library_init(&options);
+    return __atomic_load_n(&library_initialized, __ATOMIC_ACQUIRE);
 }
 
 /* ------------------------------------------------------------------------
@@ -606,7 +627,7 @@ static bool run_module(const napi_module *mod, char **entries, int nentries)
     JSVM_HandleScope handleScope;
     JSVM_CreateVMOptions options;
     memset(&options, 0, sizeof options);
-    if (real_init() != JSVM_OK || OH_JSVM_CreateVM(&options, &vm) != JSVM_OK ||
+    if (!real_init() || OH_JSVM_CreateVM(&options, &vm) != JSVM_OK ||
         OH_JSVM_OpenVMScope(vm, &vmScope) != JSVM_OK || OH_JSVM_CreateEnv(vm, 0, NULL, &jenv) != JSVM_OK ||
         OH_JSVM_OpenEnvScope(jenv, &envScope) != JSVM_OK || OH_JSVM_OpenHandleScope(jenv, &handleScope) != JSVM_OK) {
         say("cannot create the host's JSVM environment");
@@ -648,6 +669,35 @@ static bool run_module(const napi_module *mod, char **entries, int nentries)
     return ok;
 }
 
+/* Sets up the app sandbox in dir (--sandbox), else in $JSVM_OHOS_SANDBOX,
+ * else in the cache directory's sandbox/. */
+static bool start_sandbox(const char *dir)
+{
+    const char *env = getenv("JSVM_OHOS_SANDBOX");
+    char *path = NULL;
+    if (dir) {
+        path = xasprintf("%s", dir);
+    } else if (env && *env) {
+        path = xasprintf("%s", env);
+    } else {
+        char *cache = cache_root();
+        if (!cache)
+            return false;
+        path = xasprintf("%s/sandbox", cache);
+        free(cache);
+    }
+    char *why = NULL;
+    bool ok = jsvm_sandbox_start(path, &why);
+    if (ok)
+        NOTE("app sandbox: /data/storage/el1 and /data/storage/el2 are %s/el1 and %s/el2", jsvm_sandbox_root(),
+             jsvm_sandbox_root());
+    else
+        say("%s", why ? why : "cannot set up the app sandbox");
+    free(why);
+    free(path);
+    return ok;
+}
+
 /* ------------------------------------------------------------------------
  * Command line
  * ---------------------------------------------------------------------- */
@@ -663,12 +713,16 @@ static void usage(FILE *f)
             "\n"
             "  -e, --entry NAME  call exports.NAME() (repeatable, in order; default: runTest)\n"
             "  -o FILE           only build the module into FILE, do not run it\n"
+            "      --sandbox DIR the app sandbox: the module's /data/storage/el1 and\n"
+            "                    /data/storage/el2 are DIR/el1 and DIR/el2 (created with\n"
+            "                    base/files, base/cache, base/temp, base/preferences)\n"
             "      --rebuild     rebuild even if the cached build is up to date\n"
             "  -v, --verbose     tell on stderr what the host does\n"
             "  -h, --help        this text\n"
             "Arguments after -- go to the compiler (-D, -I, ...) or the linker (-l, -L, -Wl,...).\n"
             "Environment: CXX (compiler, default clang++), JSVM_OHOS_RUN_CACHE (build cache,\n"
-            "default $TMPDIR/" PROG "-UID).\n");
+            "default $TMPDIR/" PROG "-UID), JSVM_OHOS_SANDBOX (the app sandbox when\n"
+            "--sandbox is not given; default: the build cache's sandbox/ directory).\n");
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -697,6 +751,7 @@ int main(int argc, char **argv)
     char **entries = calloc((size_t)argc + 1, sizeof *entries);
     int nentries = 0;
     const char *so_arg = NULL;
+    const char *sandbox = NULL;
     if (!b.srcs || !entries) {
         say("out of memory");
         return 1;
@@ -715,17 +770,22 @@ int main(int argc, char **argv)
             verbose = true;
         } else if (strcmp(a, "--rebuild") == 0) {
             b.rebuild = true;
-        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0) {
+        } else if (strcmp(a, "-e") == 0 || strcmp(a, "--entry") == 0 || strcmp(a, "-o") == 0 ||
+                   strcmp(a, "--sandbox") == 0) {
             if (i + 1 == argc) {
                 say("%s needs an argument (see --help)", a);
                 return 2;
             }
             if (a[1] == 'o')
                 b.output = argv[++i];
+            else if (a[2] == 's')
+                sandbox = argv[++i];
             else
                 entries[nentries++] = argv[++i];
         } else if (strncmp(a, "--entry=", 8) == 0) {
             entries[nentries++] = argv[i] + 8;
+        } else if (strncmp(a, "--sandbox=", 10) == 0) {
+            sandbox = argv[i] + 10;
         } else if (a[0] == '-') {
             say("unknown option %s (see --help)", a);
             return 2;
@@ -765,6 +825,8 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    if (!start_sandbox(sandbox))
+        return 1;
     NOTE("loading %s", so);
     size_t before = jsvm_napi_module_count();
     void *h = load_module(so, shown);
