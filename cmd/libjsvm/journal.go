@@ -262,13 +262,7 @@ func (r *recording) name() string { return allFns[r.fn].Name }
 func (r *recording) inputs(sig string) snapshot.Op {
 	op := snapshot.Op{Fn: uint32(r.fn)}
 	r.firstOut = -1
-	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' || k == 'l' {
-			continue
-		}
-		op.Args = append(op.Args, r.in(k, i))
-	}
+	snapshot.EachArg(sig, func(i int, k byte, _ int) { op.Args = append(op.Args, r.in(k, i)) })
 	return op
 }
 
@@ -536,28 +530,22 @@ func (r *recording) classOptions(p *C.JSVM_DefineClassOptions, n uint64) snapsho
 
 // outputs gives ids to the handles the call produced.
 func (r *recording) outputs(sig string, op *snapshot.Op, st C.JSVM_Status) {
-	n := 0
-	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' || k == 'l' {
-			continue
-		}
+	snapshot.EachArg(sig, func(i int, k byte, n int) {
 		a := &op.Args[n]
-		n++
 		switch k {
 		case 'V', 'R', 'Q', 'K', 'H':
 			if a.Null || st != stOK {
-				continue
+				return
 			}
 			h := *(*unsafe.Pointer)(wordPtr(r.w, i))
 			if h == nil {
-				continue // a NULL result (e.g. a collected weak reference)
+				return // a NULL result (e.g. a collected weak reference)
 			}
 			r.j.next++
 			r.j.ids[handleKey{classOf(k), uintptr(h)}] = r.j.next
 			a.U = r.j.next
 		}
-	}
+	})
 }
 
 // extras attaches what a successful call needs beyond its arguments: the

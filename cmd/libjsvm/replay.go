@@ -205,14 +205,8 @@ func planReplay(ops []snapshot.Op) replayPlan {
 // forEachUse calls use for every handle id an op's arguments refer to, in
 // argument order (outputs are definitions, not uses).
 func forEachUse(sig string, args []snapshot.Arg, use func(uint64)) {
-	n := 0
-	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' || k == 'l' {
-			continue
-		}
+	snapshot.EachArg(sig, func(_ int, k byte, n int) {
 		a := &args[n]
-		n++
 		switch k {
 		case 'v', 'r', 'q', 'k', 'h':
 			if a.U != 0 {
@@ -239,7 +233,7 @@ func forEachUse(sig string, args []snapshot.Arg, use func(uint64)) {
 				}
 			}
 		}
-	}
+	})
 }
 
 func (r *replayer) op(op *snapshot.Op) error {
@@ -270,20 +264,14 @@ func (r *replayer) op(op *snapshot.Op) error {
 	out := make([]unsafe.Pointer, len(sig)) // scratch of each output parameter
 	var firstIn unsafe.Pointer
 	firstOut := -1
-	n := 0
-	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' {
-			setPtr(w, i, unsafe.Pointer(r.env))
-			continue
+	setPtr(w, 0, unsafe.Pointer(r.env)) // every journaled function takes the env first
+	var err error
+	snapshot.EachArg(sig, func(i int, k byte, n int) {
+		if err != nil {
+			return
 		}
-		if k == 'l' {
-			continue
-		}
-		a := &op.Args[n]
-		n++
-		if err := r.arg(w, i, k, a, op, out); err != nil {
-			return err
+		if err = r.arg(w, i, k, &op.Args[n], op, out); err != nil {
+			return
 		}
 		if k == 'v' && firstIn == nil {
 			firstIn = wordPtr(w, i)
@@ -291,34 +279,35 @@ func (r *replayer) op(op *snapshot.Op) error {
 		if k == 'V' && firstOut < 0 {
 			firstOut = i
 		}
+	})
+	if err != nil {
+		return err
 	}
 	st := C.jsvm_journal_dispatch(r.env, C.int(fn), &w[0])
 	if uint32(st) != op.Status {
 		return fmt.Errorf("%w: status %d, recorded %d", errDiverged, st, op.Status)
 	}
-	// outputs
-	n = 0
-	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' || k == 'l' {
-			continue
-		}
+	// outputs: this process's handles for the recorded ids
+	snapshot.EachArg(sig, func(i int, k byte, n int) {
 		a := &op.Args[n]
-		n++
 		switch k {
 		case 'V', 'R', 'Q', 'K', 'H':
-			if a.Null || st != stOK || a.U == 0 {
-				continue
+			if a.Null || st != stOK || a.U == 0 || err != nil {
+				return
 			}
 			h := *(*unsafe.Pointer)(out[i])
 			if h == nil {
-				return fmt.Errorf("%w: no handle where the recording had one", errDiverged)
+				err = fmt.Errorf("%w: no handle where the recording had one", errDiverged)
+				return
 			}
 			r.handles[a.U] = h
 			if k == 'R' {
 				r.refs[a.U] = true
 			}
 		}
+	})
+	if err != nil {
+		return err
 	}
 	if st == stOK {
 		r.track(fn, op)

@@ -252,20 +252,13 @@ func restoreEnv(vm C.JSVM_VM, s *vmState, ctx *snapshot.Context, extRefs uint32)
 func maxID(ops []snapshot.Op) uint64 {
 	var m uint64
 	for i := range ops {
-		sig := allFns[ops[i].Fn].Sig
-		n := 0
-		for _, k := range []byte(sig) {
-			if k == 'E' || k == 'l' {
-				continue
-			}
+		args := ops[i].Args
+		snapshot.EachArg(allFns[ops[i].Fn].Sig, func(_ int, k byte, n int) {
 			switch k {
 			case 'V', 'R', 'Q', 'K', 'H':
-				if u := ops[i].Args[n].U; u > m {
-					m = u
-				}
+				m = max(m, args[n].U)
 			}
-			n++
-		}
+		})
 	}
 	return m
 }

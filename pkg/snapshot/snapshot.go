@@ -212,18 +212,23 @@ func AppendOp(dst []byte, sig string, op *Op) []byte {
 	return w.b
 }
 
-// args writes the arguments of a signature; 'E' and 'l' take no slot in
-// args (they are not recorded), every other kind takes one.
-func (w *writer) args(sig string, args []Arg) {
+// EachArg calls f for every recorded parameter of sig, in order: its index
+// among the function's parameters, its kind, and its index in Op.Args.
+// 'E' (the env) and 'l' (a length or count, recorded with its neighbour)
+// take no slot in Op.Args.
+func EachArg(sig string, f func(param int, kind byte, arg int)) {
 	n := 0
 	for i := 0; i < len(sig); i++ {
-		k := sig[i]
-		if k == 'E' || k == 'l' {
-			continue
+		if k := sig[i]; k != 'E' && k != 'l' {
+			f(i, k, n)
+			n++
 		}
-		w.arg(k, &args[n])
-		n++
 	}
+}
+
+// args writes the arguments of a signature.
+func (w *writer) args(sig string, args []Arg) {
+	EachArg(sig, func(_ int, k byte, n int) { w.arg(k, &args[n]) })
 }
 
 func (w *writer) arg(k byte, a *Arg) {
