@@ -230,6 +230,7 @@ func libjsvmJournalCall(env C.JSVM_Env, fn C.int, words *C.jsvm_word) (st C.JSVM
 			if !done {
 				st = C.jsvm_journal_dispatch(env, fn, words)
 			}
+			C.jsvm_set_status(env, st)
 		}
 	}()
 	rec := recording{j: j, fn: id, w: w}
