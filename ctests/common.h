@@ -112,18 +112,35 @@ static inline void jt_init(void)
         jt_fail(__FILE__, __LINE__, "OH_JSVM_Init");
 }
 
-static inline void jt_setup_with(jt_fixture *f, size_t n, const JSVM_PropertyDescriptor *props)
+/* The fixture in a VM made with opts (NULL: defaults) and an env with
+ * the global descriptors props. */
+static inline void jt_setup_vm(jt_fixture *f, const JSVM_CreateVMOptions *opts, size_t n,
+                               const JSVM_PropertyDescriptor *props)
 {
     jt_init();
     memset(f, 0, sizeof *f);
-    EXPECT_VM_STATUS(OH_JSVM_CreateVM(NULL, &f->vm), JSVM_OK);
+    EXPECT_VM_STATUS(OH_JSVM_CreateVM(opts, &f->vm), JSVM_OK);
     EXPECT_VM_STATUS(OH_JSVM_OpenVMScope(f->vm, &f->vm_scope), JSVM_OK);
     EXPECT_VM_STATUS(OH_JSVM_CreateEnv(f->vm, n, props, &f->env), JSVM_OK);
     CHECK_OK(f->env, OH_JSVM_OpenEnvScope(f->env, &f->env_scope));
     CHECK_OK(f->env, OH_JSVM_OpenHandleScope(f->env, &f->scope));
 }
 
+static inline void jt_setup_with(jt_fixture *f, size_t n, const JSVM_PropertyDescriptor *props)
+{
+    jt_setup_vm(f, NULL, n, props);
+}
+
 static inline void jt_setup(jt_fixture *f) { jt_setup_with(f, 0, NULL); }
+
+/* The fixture in a VM whose memory is limited to limit bytes (0: none). */
+static inline void jt_setup_limit(jt_fixture *f, size_t limit)
+{
+    JSVM_CreateVMOptions o;
+    memset(&o, 0, sizeof o);
+    o.maxOldGenerationSize = limit;
+    jt_setup_vm(f, &o, 0, NULL);
+}
 
 static inline void jt_teardown(jt_fixture *f)
 {

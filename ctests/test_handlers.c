@@ -6,36 +6,10 @@
 
 #define MiB ((size_t)1 << 20)
 
-typedef struct {
-    JSVM_VM vm;
-    JSVM_VMScope vs;
-    JSVM_Env env;
-    JSVM_EnvScope es;
-    JSVM_HandleScope hs;
-} box;
-
-static void open_box(box *b, size_t limit)
-{
-    JSVM_CreateVMOptions o;
-    memset(&o, 0, sizeof o);
-    o.maxOldGenerationSize = limit;
-    jt_init();
-    memset(b, 0, sizeof *b);
-    EXPECT_VM_STATUS(OH_JSVM_CreateVM(&o, &b->vm), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_OpenVMScope(b->vm, &b->vs), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_CreateEnv(b->vm, 0, NULL, &b->env), JSVM_OK);
-    CHECK_OK(b->env, OH_JSVM_OpenEnvScope(b->env, &b->es));
-    CHECK_OK(b->env, OH_JSVM_OpenHandleScope(b->env, &b->hs));
-}
-
-static void close_box(box *b)
-{
-    CHECK_OK(b->env, OH_JSVM_CloseHandleScope(b->env, b->hs));
-    CHECK_OK(b->env, OH_JSVM_CloseEnvScope(b->env, b->es));
-    EXPECT_VM_STATUS(OH_JSVM_DestroyEnv(b->env), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_CloseVMScope(b->vm, b->vs), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_DestroyVM(b->vm), JSVM_OK);
-}
+/* the common fixture; open_box(b, limit): limit 0 means no memory limit */
+typedef jt_fixture box;
+#define open_box(b, limit) jt_setup_limit((b), (limit))
+#define close_box(b) jt_teardown(b)
 
 static JSVM_Status run(JSVM_Env env, const char *src)
 {

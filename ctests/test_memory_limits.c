@@ -7,33 +7,10 @@
 
 #define MiB ((size_t)1 << 20)
 
-typedef struct {
-    JSVM_VM vm;
-    JSVM_VMScope vs;
-    JSVM_Env env;
-    JSVM_EnvScope es;
-    JSVM_HandleScope hs;
-} box;
-
-static void open_box(box *b, const JSVM_CreateVMOptions *opts)
-{
-    jt_init();
-    memset(b, 0, sizeof *b);
-    EXPECT_VM_STATUS(OH_JSVM_CreateVM(opts, &b->vm), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_OpenVMScope(b->vm, &b->vs), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_CreateEnv(b->vm, 0, NULL, &b->env), JSVM_OK);
-    CHECK_OK(b->env, OH_JSVM_OpenEnvScope(b->env, &b->es));
-    CHECK_OK(b->env, OH_JSVM_OpenHandleScope(b->env, &b->hs));
-}
-
-static void close_box(box *b)
-{
-    CHECK_OK(b->env, OH_JSVM_CloseHandleScope(b->env, b->hs));
-    CHECK_OK(b->env, OH_JSVM_CloseEnvScope(b->env, b->es));
-    EXPECT_VM_STATUS(OH_JSVM_DestroyEnv(b->env), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_CloseVMScope(b->vm, b->vs), JSVM_OK);
-    EXPECT_VM_STATUS(OH_JSVM_DestroyVM(b->vm), JSVM_OK);
-}
+/* the common fixture in a VM made with opts */
+typedef jt_fixture box;
+#define open_box(b, opts) jt_setup_vm((b), (opts), 0, NULL)
+#define close_box(b) jt_teardown(b)
 
 static JSVM_CreateVMOptions limited(size_t old_gen, size_t young_gen)
 {
