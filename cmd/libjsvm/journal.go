@@ -18,6 +18,7 @@ import "C"
 
 import (
 	"fmt"
+	"math"
 	"unsafe"
 
 	"github.com/libjsvm/libjsvm/pkg/snapshot"
@@ -207,7 +208,7 @@ func wordU64(w []C.jsvm_word, i int) uint64 {
 
 // maxRead bounds what the recorder copies out of caller memory for an
 // argument whose length the call itself would reject.
-const maxRead = 1 << 31
+const maxRead = math.MaxInt32 // C.GoBytes takes a C int
 
 // libjsvmJournalCall records and performs one journaled call made by the
 // host on env (journal.c decides it is one).
